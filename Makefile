@@ -1,0 +1,41 @@
+# Plaza Kiosk — developer entry points. `make demo` and `make test` set themselves up.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+QM     := assets/translations/plaza_id.qm assets/translations/plaza_en.qm
+TS     := $(QM:.qm=.ts)
+
+.PHONY: demo test lint translations screenshots clean
+
+$(STAMP): pyproject.toml
+	@scripts/check-system.sh $(PYTHON)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+assets/translations/%.qm: assets/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+demo: $(STAMP) $(QM)
+	$(VENV)/bin/plaza-kiosk --config packaging/demo.toml kiosk --windowed
+
+test: $(STAMP) $(QM)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+# Re-extract UI strings after changing tr() texts, then translate the new entries.
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete ui -ts $(TS)
+
+screenshots: $(STAMP) $(QM)
+	scripts/screenshots.sh $(VENV)/bin/plaza-kiosk
+
+clean:
+	rm -rf $(VENV) $(QM) .pytest_cache .ruff_cache

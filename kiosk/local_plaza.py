@@ -1,0 +1,336 @@
+"""The device's view of its plaza: the catalog and today's queue, from the local store.
+
+This is the use-case layer the UI calls (from its one store thread). Every method works
+without a network. A ticket is written, with its event and its outbox op, in one
+transaction before anyone sees its number.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.sqlite import insert
+
+from kiosk.availability import Availability, StaffOverride, check_availability
+from kiosk.catalog import Catalog, Service, load_catalog_file
+from kiosk.numbering import Priority, QueuedTicket, format_number, in_call_order, new_public_code
+from kiosk.paths import SAMPLE_CATALOG
+from kiosk.service_day import local_time, now_utc, service_day
+from kiosk.store.catalog_repo import read_catalog, save_catalog
+from kiosk.store.db import Store
+from kiosk.store.models import (
+    NumberCounter,
+    OutboxRow,
+    ServiceDayOverride,
+    TicketEventRow,
+    TicketRow,
+)
+from kiosk.waiting import WaitEstimate, estimate_wait, mean_service_minutes
+
+log = logging.getLogger(__name__)
+
+WAITING, CALLED, SERVING, DONE = "waiting", "called", "serving", "done"
+ACTIVE_STATES = (WAITING, CALLED, SERVING)
+
+
+@dataclass(frozen=True)
+class ServiceState:
+    """A service today: can a number be taken, how many wait, who is being served."""
+
+    code: str
+    availability: Availability
+    waiting: int
+    now_serving: tuple[str, ...]
+    wait: WaitEstimate | None
+    override: StaffOverride | None
+
+
+@dataclass(frozen=True)
+class IssuedTicket:
+    id: str
+    public_code: str
+    number: str
+    service_code: str
+    priority: str | None
+    issued_at: datetime
+    service_day: date
+    people_ahead: int
+    wait: WaitEstimate | None
+
+
+@dataclass(frozen=True)
+class IssueRefused:
+    service_code: str
+    availability: Availability
+
+
+class LocalPlaza:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        device_id: str,
+        timezone: str,
+        clock: Callable[[], datetime] = now_utc,
+    ) -> None:
+        self.store = store
+        self.device_id = device_id
+        self.timezone = timezone
+        self.clock = clock
+        self._catalog: Catalog | None = None
+
+    # --- catalog ---
+
+    def load_catalog_if_empty(self, catalog_file: Path | None, allowed_hosts: tuple[str, ...]) -> list[str]:
+        """On first start, fill the store from the catalog file. Returns refused entries."""
+        with self.store.sessions() as session:
+            if read_catalog(session) is not None:
+                return []
+        return self.import_catalog(catalog_file or SAMPLE_CATALOG, allowed_hosts)
+
+    def import_catalog(self, catalog_file: Path, allowed_hosts: tuple[str, ...]) -> list[str]:
+        report = load_catalog_file(catalog_file, allowed_hosts)
+        with self.store.transaction() as session:
+            save_catalog(session, report.catalog)
+        self._catalog = None
+        log.info(
+            "catalog %s loaded: %d agencies, %d services, %d entries refused",
+            catalog_file.name, len(report.catalog.agencies), len(report.catalog.services),
+            len(report.problems),
+        )
+        return report.problems
+
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            with self.store.sessions() as session:
+                catalog = read_catalog(session)
+            if catalog is None:
+                raise LookupError("the local store has no catalog yet")
+            self._catalog = catalog
+        return self._catalog
+
+    def service(self, code: str) -> Service:
+        for service in self.catalog().services:
+            if service.code == code:
+                return service
+        raise KeyError(code)
+
+    # --- time ---
+
+    def today(self) -> date:
+        return service_day(self.clock(), self.timezone)
+
+    # --- queue state ---
+
+    def service_states(self) -> dict[str, ServiceState]:
+        """Every service's state today, in one pass over the store."""
+        day = self.today()
+        now_local = local_time(self.clock(), self.timezone)
+        catalog = self.catalog()
+        holidays = {h.day: h for h in catalog.holidays}
+        with self.store.sessions() as session:
+            issued = dict(
+                session.execute(
+                    select(TicketRow.service_code, func.count())
+                    .where(TicketRow.service_day == day)
+                    .group_by(TicketRow.service_code)
+                ).all()
+            )
+            active = session.execute(
+                select(TicketRow.service_code, TicketRow.number, TicketRow.state)
+                .where(TicketRow.service_day == day, TicketRow.state.in_(ACTIVE_STATES))
+                .order_by(TicketRow.issued_at)
+            ).all()
+            overrides = dict(
+                session.execute(
+                    select(ServiceDayOverride.service_code, ServiceDayOverride.state).where(
+                        ServiceDayOverride.service_day == day
+                    )
+                ).all()
+            )
+            recent = self._recent_service_minutes(session, day)
+        waiting: dict[str, int] = defaultdict(int)
+        serving: dict[str, list[str]] = defaultdict(list)
+        for code, number, state in active:
+            if state == WAITING:
+                waiting[code] += 1
+            else:
+                serving[code].append(number)
+        states = {}
+        for service in catalog.services:
+            override = StaffOverride(overrides[service.code]) if service.code in overrides else None
+            availability = check_availability(
+                service, catalog.plaza, now_local, issued_today=issued.get(service.code, 0),
+                holidays=holidays, override=override,
+            )
+            mean = mean_service_minutes(recent.get(service.code, []), service.duration_minutes)
+            states[service.code] = ServiceState(
+                code=service.code,
+                availability=availability,
+                waiting=waiting[service.code],
+                now_serving=tuple(serving[service.code][-3:]),
+                wait=estimate_wait(waiting[service.code], mean, len(service.counters)),
+                override=override,
+            )
+        return states
+
+    def _recent_service_minutes(self, session, day: date) -> dict[str, list[float]]:
+        """Minutes from serving to done for today's finished tickets, per service."""
+        served = select(TicketEventRow.ticket_id, TicketEventRow.at).where(
+            TicketEventRow.state == SERVING
+        ).subquery()
+        done = select(TicketEventRow.ticket_id, TicketEventRow.at).where(
+            TicketEventRow.state == DONE
+        ).subquery()
+        rows = session.execute(
+            select(TicketRow.service_code, served.c.at, done.c.at)
+            .join(served, served.c.ticket_id == TicketRow.id)
+            .join(done, done.c.ticket_id == TicketRow.id)
+            .where(TicketRow.service_day == day)
+            .order_by(done.c.at.desc())
+            .limit(500)
+        ).all()
+        minutes: dict[str, list[float]] = defaultdict(list)
+        for code, started, finished in rows:
+            if len(minutes[code]) < 20:
+                minutes[code].append((finished - started).total_seconds() / 60)
+        return minutes
+
+    # --- issuing ---
+
+    def issue_ticket(
+        self, service_code: str, priority: Priority | None = None
+    ) -> IssuedTicket | IssueRefused:
+        """Take the next number for a service, or say why not."""
+        service = self.service(service_code)
+        if priority is not None and not service.priority_allowed:
+            priority = None
+        catalog = self.catalog()
+        moment = self.clock()
+        day = service_day(moment, self.timezone)
+        with self.store.transaction() as session:
+            issued_today = session.scalar(
+                select(func.count()).where(
+                    TicketRow.service_code == service_code, TicketRow.service_day == day
+                )
+            ) or 0
+            override = session.get(ServiceDayOverride, (service_code, day))
+            availability = check_availability(
+                service, catalog.plaza, local_time(moment, self.timezone),
+                issued_today=issued_today, holidays={h.day: h for h in catalog.holidays},
+                override=StaffOverride(override.state) if override else None,
+            )
+            if not availability.can_issue:
+                return IssueRefused(service_code, availability)
+            sequence = session.scalar(
+                insert(NumberCounter)
+                .values(service_code=service_code, service_day=day, last_sequence=1)
+                .on_conflict_do_update(
+                    index_elements=["service_code", "service_day"],
+                    set_={"last_sequence": NumberCounter.last_sequence + 1},
+                )
+                .returning(NumberCounter.last_sequence)
+            )
+            ticket = TicketRow(
+                id=str(uuid.uuid4()), public_code=new_public_code(), service_code=service_code,
+                service_day=day, sequence=sequence, number=format_number(service.prefix, sequence),
+                priority=priority.value if priority else None, state=WAITING, issued_at=moment,
+                device_id=self.device_id,
+            )
+            session.add(ticket)
+            session.flush()  # the ticket row first: its event refers to it
+            session.add(TicketEventRow(ticket_id=ticket.id, state=WAITING, at=moment,
+                                       device_id=self.device_id))
+            session.add(OutboxRow(op_id=str(uuid.uuid4()), kind="ticket.issue", created_at=moment,
+                                  attempts=0, payload=_ticket_payload(ticket)))
+            session.flush()
+            ahead = self._people_ahead(session, ticket)
+        recent = {}
+        with self.store.sessions() as session:
+            recent = self._recent_service_minutes(session, day)
+        mean = mean_service_minutes(recent.get(service_code, []), service.duration_minutes)
+        log.info("issued %s (%s) for %s", ticket.number, ticket.id, service_code)
+        return IssuedTicket(
+            id=ticket.id, public_code=ticket.public_code, number=ticket.number,
+            service_code=service_code, priority=ticket.priority, issued_at=moment,
+            service_day=day, people_ahead=ahead,
+            wait=estimate_wait(ahead, mean, len(service.counters)),
+        )
+
+    def _people_ahead(self, session, ticket: TicketRow) -> int:
+        waiting = session.execute(
+            select(TicketRow.id, TicketRow.number, TicketRow.issued_at, TicketRow.priority).where(
+                TicketRow.service_code == ticket.service_code,
+                TicketRow.service_day == ticket.service_day,
+                TicketRow.state == WAITING,
+            )
+        ).all()
+        order = [t.id for t in in_call_order(QueuedTicket(*row) for row in waiting)]
+        return order.index(ticket.id) if ticket.id in order else 0
+
+    def last_ticket(self) -> IssuedTicket | None:
+        """The last ticket this device issued today (for a reprint)."""
+        day = self.today()
+        with self.store.sessions() as session:
+            ticket = session.scalars(
+                select(TicketRow)
+                .where(TicketRow.device_id == self.device_id, TicketRow.service_day == day)
+                .order_by(TicketRow.issued_at.desc())
+                .limit(1)
+            ).first()
+            if ticket is None:
+                return None
+            ahead = self._people_ahead(session, ticket)
+        service = self.service(ticket.service_code)
+        return IssuedTicket(
+            id=ticket.id, public_code=ticket.public_code, number=ticket.number,
+            service_code=ticket.service_code, priority=ticket.priority,
+            issued_at=ticket.issued_at, service_day=ticket.service_day, people_ahead=ahead,
+            wait=estimate_wait(ahead, service.duration_minutes, len(service.counters)),
+        )
+
+    # --- staff ---
+
+    def set_override(self, service_code: str, state: StaffOverride | None) -> None:
+        """Open or close a service for today; None returns it to its normal hours."""
+        self.service(service_code)  # KeyError for an unknown service
+        day, moment = self.today(), self.clock()
+        with self.store.transaction() as session:
+            row = session.get(ServiceDayOverride, (service_code, day))
+            if row is not None:
+                session.delete(row)
+                session.flush()
+            if state is not None:
+                session.add(ServiceDayOverride(service_code=service_code, service_day=day,
+                                               state=state.value, set_at=moment))
+            session.add(OutboxRow(
+                op_id=str(uuid.uuid4()), kind="service.override", created_at=moment, attempts=0,
+                payload={"service": service_code, "service_day": day.isoformat(),
+                         "state": state.value if state else None, "device_id": self.device_id},
+            ))
+        log.info("staff set %s to %s for %s", service_code, state or "normal hours", day)
+
+    def pending_outbox(self) -> int:
+        with self.store.sessions() as session:
+            return session.scalar(select(func.count()).select_from(OutboxRow)) or 0
+
+
+def _ticket_payload(ticket: TicketRow) -> dict[str, object]:
+    return {
+        "id": ticket.id,
+        "public_code": ticket.public_code,
+        "service": ticket.service_code,
+        "service_day": ticket.service_day.isoformat(),
+        "sequence": ticket.sequence,
+        "number": ticket.number,
+        "priority": ticket.priority,
+        "issued_at": ticket.issued_at.isoformat(),
+        "device_id": ticket.device_id,
+    }

@@ -1,0 +1,146 @@
+"""Opening the local SQLite store: durable settings, migrations, and recovery from a bad file.
+
+A kiosk must come up even when its DB file is damaged: a file that SQLite cannot read is
+moved aside (kept for IT, never deleted) and a fresh store is built in its place.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class StoreError(Exception):
+    """The store cannot be opened even after moving a bad file aside."""
+
+
+@dataclass
+class Store:
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    recovered_from: Path | None = None  # where a damaged file was moved, for the staff panel
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One write transaction: committed on success, rolled back on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's transactions, not pysqlite's, decide when BEGIN happens.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    # WAL: readers never block the writer. FULL: a ticket is on disk before it is shown.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _on_begin(connection: Any) -> None:
+    # BEGIN IMMEDIATE: take the write lock at the start, so two writers wait their turn
+    # instead of failing half-way through a ticket.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def alembic_config() -> AlembicConfig:
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision` (an older file upgrades in place)."""
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    if revision == "head" and current == head_revision():
+        return  # the usual case: skip loading the migration scripts at start-up
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    log.info("local store migrated from %s to %s", current or "empty", revision)
+
+
+def _is_healthy(path: Path) -> bool:
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            row = connection.execute("PRAGMA quick_check").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        log.error("local store %s cannot be read: %s", path, error)
+        return False
+    if row is None or row[0] != "ok":
+        log.error("local store %s failed its check: %s", path, row[0] if row else "no answer")
+        return False
+    return True
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(f"{path}{suffix}")
+        if part.exists():
+            part.rename(Path(f"{target}{suffix}"))
+    log.error("moved the damaged local store to %s and started a new one", target)
+    return target
+
+
+def open_store(path: Path) -> Store:
+    """Open (creating, migrating or rebuilding as needed) the store at `path`."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create the data folder {path.parent}: {error.strerror}") from None
+    recovered_from = None
+    if path.exists() and not _is_healthy(path):
+        recovered_from = _move_aside(path)
+    engine = make_engine(path)
+    try:
+        migrate(engine)
+    except Exception as error:  # a file that passed quick_check but still cannot be migrated
+        engine.dispose()
+        if recovered_from is not None:
+            raise StoreError(f"cannot build a new local store at {path}: {error}") from error
+        log.exception("local store %s could not be migrated", path)
+        recovered_from = _move_aside(path)
+        engine = make_engine(path)
+        migrate(engine)
+    return Store(path, engine, sessionmaker(engine, expire_on_commit=False), recovered_from)

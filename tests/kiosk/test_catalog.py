@@ -1,0 +1,73 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from kiosk.catalog import CatalogError, load_catalog_file, parse_catalog, url_allowed
+from kiosk.config import OPTIONS
+from kiosk.paths import SAMPLE_CATALOG
+from tests.conftest import ALLOWED, catalog_data, service_entry
+
+
+def test_the_sample_catalog_loads_whole() -> None:
+    hosts = OPTIONS["qr"]["allowed_hosts"].default
+    report = load_catalog_file(SAMPLE_CATALOG, hosts)
+    assert report.problems == []
+    catalog = report.catalog
+    assert catalog.sample
+    assert len(catalog.agencies) >= 12
+    assert len(catalog.services) >= 40
+    for service in catalog.services:
+        assert service.name.id and service.name.en
+        assert len(service.requirements.id) == len(service.requirements.en)
+
+
+def test_bad_entries_are_refused_alone(caplog: pytest.LogCaptureFixture, tmp_path: Path) -> None:
+    data = catalog_data([
+        service_entry("good", "A"),
+        {"code": "no-fields", "prefix": "B"},
+        service_entry("too-long", "C", name={"id": "x" * 500, "en": "long"}),
+        service_entry("http-url", "D", info_url="http://banjarmasinkota.go.id/x"),
+        service_entry("evil-host", "E", info_url="https://banjarmasinkota.go.id.evil.example/x"),
+        service_entry("same-prefix", "A"),
+        service_entry("bad-hours", "F", hours={"mon": ["15:00", "08:00"]}),
+        service_entry("lopsided", "G", steps={"id": ["a", "b"], "en": ["a"]}),
+        service_entry("no-agency", "H", agency="nowhere"),
+        "not an object",
+    ])
+    path = tmp_path / "catalog.json"
+    path.write_text(json.dumps(data))
+    with caplog.at_level("WARNING"):
+        report = load_catalog_file(path, ALLOWED)
+    assert [s.code for s in report.catalog.services] == ["good"]
+    assert len(report.problems) == 9
+    text = "\n".join(report.problems)
+    for expected in ("(no-fields): missing", "longer than 120", "not https on an allowed host",
+                     "prefix 'A' is already used", "closes before it opens",
+                     "2 items in 'id' but 1 in 'en'", "agency 'nowhere'", "not an object"):
+        assert expected in text
+    assert len([r for r in caplog.records if "refused" in r.getMessage()]) == 9
+
+
+def test_a_file_that_is_not_a_catalog_is_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.json"
+    path.write_text("{not json")
+    with pytest.raises(CatalogError, match="not valid JSON"):
+        load_catalog_file(path, ALLOWED)
+    with pytest.raises(CatalogError, match="unknown catalog format"):
+        parse_catalog({"format": "other"}, ALLOWED)
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://banjarmasinkota.go.id/a", True),
+        ("https://dukcapil.banjarmasinkota.go.id/a", True),
+        ("http://banjarmasinkota.go.id/a", False),
+        ("https://evilbanjarmasinkota.go.id/a", False),
+        ("https://user@banjarmasinkota.go.id/a", False),
+        ("javascript:alert(1)", False),
+    ],
+)
+def test_qr_urls_must_be_https_on_an_allowed_host(url: str, ok: bool) -> None:
+    assert url_allowed(url, ALLOWED) is ok

@@ -1,0 +1,59 @@
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import OPTIONS, ConfigError, load_config
+from kiosk.pin import hash_pin
+
+
+def test_defaults_without_a_file(tmp_path: Path) -> None:
+    config = load_config(None, environ={"PLAZA_KIOSK_CONFIG": ""})
+    assert config.kiosk.idle_seconds == OPTIONS["kiosk"]["idle_seconds"].default
+    assert config.theme.primary == "#0E5A7A"
+    assert config.kiosk.default_language == "id"
+
+
+def test_file_and_environment_override(tmp_path: Path) -> None:
+    file = tmp_path / "c.toml"
+    file.write_text('[kiosk]\nidle_seconds = 90\n[plaza]\nname = "Plaza Banjarbaru"\n')
+    config = load_config(file, environ={"PLAZA_KIOSK__KIOSK__IDLE_SECONDS": "120"})
+    assert config.kiosk.idle_seconds == 120  # the environment wins over the file
+    assert config.plaza.name == "Plaza Banjarbaru"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("[kiosk]\nidle_seconds = 'soon'\n", "[kiosk] idle_seconds"),
+        ("[kiosk]\nidle_seconds = 2\n", "between 10 and 3600"),
+        ("[theme]\nprimary = 'blue'\n", "[theme] primary"),
+        ("[kiosk]\nidel_seconds = 60\n", "unknown key(s): idel_seconds"),
+        ("[qr]\nallowed_hosts = ['not a host']\n", "[qr] allowed_hosts"),
+        ("[staff]\npin_hash = '1234'\n", "never the PIN itself"),
+        ("[printer]\nport = 1\n", "unknown section(s): printer"),
+        ("kiosk = [", "not valid TOML"),
+    ],
+)
+def test_bad_config_names_the_key_and_the_file(tmp_path: Path, text: str, names: str) -> None:
+    file = tmp_path / "bad.toml"
+    file.write_text(text)
+    with pytest.raises(ConfigError) as error:
+        load_config(file, environ={})
+    assert names in str(error.value)
+    assert str(file) in str(error.value)
+
+
+def test_bad_environment_value_names_the_variable(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"\$PLAZA_KIOSK__KIOSK__DEFAULT_LANGUAGE"):
+        load_config(None, environ={"PLAZA_KIOSK__KIOSK__DEFAULT_LANGUAGE": "fr"})
+
+
+def test_missing_explicit_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not found"):
+        load_config(tmp_path / "nope.toml", environ={})
+
+
+def test_a_pin_hash_is_accepted(tmp_path: Path) -> None:
+    file = tmp_path / "c.toml"
+    file.write_text(f'[staff]\npin_hash = "{hash_pin("2468")}"\n')
+    assert load_config(file, environ={}).staff.pin_hash.startswith("scrypt$")

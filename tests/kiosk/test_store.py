@@ -1,0 +1,113 @@
+import logging
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from kiosk.local_plaza import LocalPlaza
+from kiosk.store.db import head_revision, make_engine, migrate, open_store
+from kiosk.store.models import Base
+from tests.conftest import ALLOWED
+
+
+def test_store_is_wal_with_full_sync(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "kiosk.db")
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    store.close()
+
+
+def test_migrations_match_the_models(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "kiosk.db")
+    with store.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    store.close()
+    assert diff == []
+
+
+def test_an_older_store_upgrades_in_place(tmp_path: Path, catalog_file: Path, clock) -> None:
+    path = tmp_path / "old.db"
+    engine = make_engine(path)
+    migrate(engine, "0001")
+    engine.dispose()
+    # Fill the old schema through the kiosk's own code path (tickets + catalog exist in 0001).
+    old = sqlite3.connect(path)
+    assert "service_day_override" not in {r[0] for r in old.execute(
+        "SELECT name FROM sqlite_master WHERE type='table'")}
+    old.close()
+
+    store = open_store(path)  # runs the remaining migrations
+    local = LocalPlaza(store, device_id="k1", timezone="Asia/Makassar", clock=clock)
+    local.import_catalog(catalog_file, ALLOWED)
+    first = local.issue_ticket("ktp-el")
+    store.close()
+
+    engine = make_engine(path)
+    migrate(engine)  # already at head: a no-op
+    with engine.connect() as connection:
+        version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        count = connection.execute(text("SELECT count(*) FROM ticket")).scalar()
+    engine.dispose()
+    assert version == head_revision()
+    assert count == 1 and first.number == "A-001"
+
+
+def test_upgrade_keeps_rows_written_by_the_old_schema(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    engine = make_engine(path)
+    migrate(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO setting (key, value) VALUES ('device', 'kiosk-7')"))
+    engine.dispose()
+    store = open_store(path)
+    with store.engine.connect() as connection:
+        assert connection.execute(text("SELECT value FROM setting")).scalar() == "kiosk-7"
+        tables = {r[0] for r in connection.execute(
+            text("SELECT name FROM sqlite_master WHERE type='table'"))}
+    store.close()
+    assert "service_day_override" in tables
+
+
+def test_a_corrupt_file_is_moved_aside_and_rebuilt(tmp_path: Path, caplog) -> None:
+    path = tmp_path / "kiosk.db"
+    path.write_bytes(b"this is not a database" * 200)
+    with caplog.at_level(logging.ERROR):
+        store = open_store(path)
+    assert store.recovered_from is not None and store.recovered_from.exists()
+    assert store.recovered_from.read_bytes().startswith(b"this is not a database")
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    store.close()
+    assert any("moved the damaged local store" in r.getMessage() for r in caplog.records)
+
+
+def test_a_damaged_page_is_detected(tmp_path: Path, catalog_file: Path, clock) -> None:
+    path = tmp_path / "kiosk.db"
+    store = open_store(path)
+    local = LocalPlaza(store, device_id="k1", timezone="Asia/Makassar", clock=clock)
+    local.import_catalog(catalog_file, ALLOWED)
+    store.close()
+    data = bytearray(path.read_bytes())
+    for page in range(1, len(data) // 4096):  # scribble over every b-tree page header
+        data[page * 4096: page * 4096 + 12] = b"\xff" * 12
+    path.write_bytes(bytes(data))
+    store = open_store(path)
+    assert store.recovered_from is not None
+    store.close()
+
+
+def test_missing_file_is_created(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "deep" / "folder" / "kiosk.db")
+    assert store.recovered_from is None
+    assert (tmp_path / "deep" / "folder" / "kiosk.db").exists()
+    store.close()
+
+
+def test_service_day_dates_round_trip(plaza: LocalPlaza) -> None:
+    ticket = plaza.issue_ticket("ktp-el")
+    assert ticket.service_day == date(2026, 11, 24)
+    assert plaza.last_ticket().number == ticket.number
