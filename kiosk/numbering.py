@@ -43,9 +43,10 @@ class QueuedTicket:
     priority: str | None = None
 
 
-def call_order_key(ticket: QueuedTicket) -> tuple[bool, datetime, str]:
-    # Priority first, then by issue time (not number: a transferred ticket keeps its place).
-    return (ticket.priority is None, ticket.issued_at, ticket.id)
+def call_order_key(ticket: QueuedTicket) -> tuple[bool, datetime, str, str]:
+    # Priority first, then by issue time (not number: a transferred ticket keeps its place);
+    # the number only breaks a tie between tickets issued in the same instant.
+    return (ticket.priority is None, ticket.issued_at, ticket.number, ticket.id)
 
 
 T = TypeVar("T", bound=QueuedTicket)

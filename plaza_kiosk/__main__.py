@@ -1,0 +1,3 @@
+from plaza_kiosk.cli import main
+
+raise SystemExit(main())

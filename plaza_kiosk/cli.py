@@ -1,0 +1,162 @@
+"""`plaza-kiosk`: parse the command line, then import only what the subcommand needs.
+
+This is the composition root, the one module allowed to reach every package; keep it thin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import datetime
+from pathlib import Path
+
+SCREEN_NAMES = ("home", "services", "service", "search", "ticket", "queue", "staff", "info", "attract")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1080x1920, not {text!r}") from None
+    if not (320 <= width <= 7680 and 320 <= height <= 7680):
+        raise argparse.ArgumentTypeError("width and height must be 320-7680 pixels")
+    return width, height
+
+
+def _local_time(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"time must look like 2026-11-24T10:00, not {text!r}") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="plaza-kiosk", description=__doc__.splitlines()[0])
+    top.add_argument("--config", type=Path, help="config file (default: $PLAZA_KIOSK_CONFIG or the "
+                     "user config folder)")
+    top.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
+    commands = top.add_subparsers(dest="command", required=True)
+
+    kiosk = commands.add_parser("kiosk", help="run the visitor kiosk")
+    kiosk.add_argument("--windowed", action="store_true",
+                       help="a normal window instead of locked-down fullscreen (development)")
+
+    shot = commands.add_parser("screenshot", help="render a visitor screen to a PNG, offscreen")
+    shot.add_argument("--screen", choices=SCREEN_NAMES, default="home")
+    shot.add_argument("--lang", choices=("id", "en"), default="id")
+    shot.add_argument("--size", type=_size, default=(1080, 1920), help="WxH, e.g. 1920x1080")
+    shot.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    shot.add_argument("--service", help="service code for --screen service (default: the first)")
+    shot.add_argument("--at", type=_local_time, help="plaza wall-clock time, e.g. 2026-11-24T10:00")
+    shot.add_argument("--large-text", action="store_true")
+    shot.add_argument("--high-contrast", action="store_true")
+
+    commands.add_parser("hash-pin", help="hash a staff PIN for [staff] pin_hash (reads stdin)")
+
+    load = commands.add_parser("import-catalog", help="load a catalog file into the local store")
+    load.add_argument("file", type=Path)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "hash-pin":
+        return _hash_pin()
+
+    from kiosk.catalog import CatalogError
+    from kiosk.config import ConfigError, load_config
+    from kiosk.store.db import StoreError
+
+    try:
+        config = load_config(args.config)
+        if args.command == "kiosk":
+            return _kiosk(config, args)
+        if args.command == "screenshot":
+            return _screenshot(config, args)
+        if args.command == "import-catalog":
+            return _import_catalog(config, args)
+    except (ConfigError, CatalogError, StoreError) as error:
+        print(f"plaza-kiosk: {error}", file=sys.stderr)
+        return 2
+    return 1
+
+
+def _hash_pin() -> int:
+    from kiosk.pin import hash_pin
+
+    if sys.stdin.isatty():
+        pin = getpass.getpass("Staff PIN (4-12 digits): ")
+        if getpass.getpass("Again: ") != pin:
+            print("plaza-kiosk: the two PINs differ", file=sys.stderr)
+            return 2
+    else:
+        pin = sys.stdin.readline().strip()
+    try:
+        print(hash_pin(pin))
+    except ValueError as error:
+        print(f"plaza-kiosk: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _kiosk(config, args) -> int:
+    from plaza_kiosk.setup import open_plaza, setup_logging
+
+    setup_logging(config.data_dir, args.verbose)
+    plaza, problems = open_plaza(config)
+
+    from ui.app import application, build_kiosk, shutdown
+    from ui.kiosk_model import StaffNotes
+
+    app = application()
+    recovered = str(plaza.store.recovered_from or "")
+    window = build_kiosk(config, plaza, StaffNotes(recovered, problems), kiosk_mode=not args.windowed)
+    if args.windowed:
+        window.resize(540, 960)
+        window.show()
+    else:
+        window.show_kiosk()
+    code = app.exec()
+    shutdown(window)
+    plaza.store.close()
+    return code
+
+
+def _screenshot(config, args) -> int:
+    import tempfile
+    from zoneinfo import ZoneInfo
+
+    from plaza_kiosk.setup import open_plaza, setup_logging
+
+    setup_logging(None, args.verbose)
+    clock = None
+    if args.at is not None:
+        moment = args.at.replace(tzinfo=args.at.tzinfo or ZoneInfo(config.plaza.timezone))
+        clock = lambda: moment  # noqa: E731 - a frozen plaza clock
+    # A throwaway store with the catalog, so screenshots never touch a kiosk's real data.
+    with tempfile.TemporaryDirectory(prefix="plaza-shot-") as scratch:
+        plaza, problems = open_plaza(config, Path(scratch), **({"clock": clock} if clock else {}))
+        from ui.screenshot import take_screenshot
+
+        take_screenshot(config, plaza, problems, screen=args.screen, lang=args.lang,
+                        size=args.size, out=args.out, service=args.service,
+                        large_text=args.large_text, high_contrast=args.high_contrast)
+        plaza.store.close()
+    print(args.out)
+    return 0
+
+
+def _import_catalog(config, args) -> int:
+    from plaza_kiosk.setup import open_plaza, setup_logging
+
+    setup_logging(config.data_dir, args.verbose)
+    plaza, _ = open_plaza(config)
+    problems = plaza.import_catalog(args.file, config.qr.allowed_hosts)
+    catalog = plaza.catalog()
+    print(f"loaded {len(catalog.services)} services of {len(catalog.agencies)} agencies; "
+          f"{len(problems)} entries refused")
+    for problem in problems:
+        print(f"  refused: {problem}")
+    plaza.store.close()
+    return 0

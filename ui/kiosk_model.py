@@ -1,0 +1,144 @@
+"""The visitor kiosk's state on the UI side: catalog, today's service states, language, modes.
+
+Screens read from here and listen to its signals; all store work goes through the store
+thread, so a slow disk never freezes a tap.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.availability import StaffOverride
+from kiosk.catalog import Agency, Catalog, Category, Service
+from kiosk.config import Config
+from kiosk.local_plaza import IssuedTicket, IssueRefused, LocalPlaza, ServiceState
+from kiosk.numbering import Priority
+from kiosk.pin import PinGuard
+from ui.store_thread import StoreThread
+
+log = logging.getLogger(__name__)
+
+STATE_REFRESH_MS = 15_000
+
+
+@dataclass
+class StaffNotes:
+    """What staff should know about this device (shown in the staff panel)."""
+
+    recovered_from: str = ""
+    catalog_problems: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+class KioskModel(QObject):
+    statesChanged = Signal()
+    languageChanged = Signal(str)
+    ticketIssued = Signal(object)  # IssuedTicket
+    issueRefused = Signal(object)  # IssueRefused
+    issueFailed = Signal()
+    reprintReady = Signal(object)  # IssuedTicket | None
+
+    def __init__(self, config: Config, plaza: LocalPlaza, store_thread: StoreThread,
+                 notes: StaffNotes | None = None) -> None:
+        super().__init__()
+        self.config = config
+        self.plaza = plaza
+        self.store = store_thread
+        self.notes = notes or StaffNotes()
+        self.catalog: Catalog = plaza.catalog()
+        self.states: dict[str, ServiceState] = {}
+        self.language = config.kiosk.default_language
+        self.pin_guard = PinGuard(config.staff.pin_hash, config.staff.max_attempts,
+                                  config.staff.lockout_seconds)
+        self.last_ticket: IssuedTicket | None = None
+        self.pending_outbox = 0
+        self._agencies = {a.code: a for a in self.catalog.agencies}
+        self._categories = {c.code: c for c in self.catalog.categories}
+        self._services = {s.code: s for s in self.catalog.services}
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(STATE_REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh_states)
+        self._refresh_timer.start()
+
+    # --- lookups ---
+
+    def service(self, code: str) -> Service:
+        return self._services[code]
+
+    def agency(self, code: str) -> Agency:
+        return self._agencies[code]
+
+    def category(self, code: str) -> Category:
+        return self._categories[code]
+
+    def services_of(self, *, agency: str | None = None, category: str | None = None) -> list[Service]:
+        return [s for s in self.catalog.services
+                if (agency is None or s.agency == agency)
+                and (category is None or s.category == category)]
+
+    def search(self, query: str) -> list[Service]:
+        """Services whose name, agency or requirements mention every word of the query."""
+        words = query.casefold().split()
+        if not words:
+            return []
+        hits = []
+        for service in self.catalog.services:
+            agency = self._agencies[service.agency]
+            haystack = " ".join((
+                service.name.id, service.name.en, agency.short_name, agency.name.id,
+                agency.name.en, service.prefix, *service.requirements.id,
+            )).casefold()
+            if all(word in haystack for word in words):
+                hits.append(service)
+        return hits
+
+    def text(self, value) -> str:
+        """A catalog text (Text or TextList) in the visitor's language."""
+        return value.get(self.language)
+
+    # --- language ---
+
+    def set_language(self, lang: str) -> None:
+        if lang != self.language:
+            self.language = lang
+            self.languageChanged.emit(lang)
+
+    # --- store work, off the UI thread ---
+
+    def refresh_states(self) -> None:
+        def done(result: tuple[dict[str, ServiceState], int]) -> None:
+            self.states, self.pending_outbox = result
+            self.statesChanged.emit()
+
+        self.store.submit(lambda: (self.plaza.service_states(), self.plaza.pending_outbox()),
+                          done, self._store_error)
+
+    def issue(self, service_code: str, priority: Priority | None) -> None:
+        def done(result: IssuedTicket | IssueRefused) -> None:
+            if isinstance(result, IssuedTicket):
+                self.last_ticket = result
+                self.ticketIssued.emit(result)
+            else:
+                self.issueRefused.emit(result)
+            self.refresh_states()
+
+        def failed(error: Exception) -> None:
+            self._store_error(error)
+            self.issueFailed.emit()
+
+        self.store.submit(lambda: self.plaza.issue_ticket(service_code, priority), done, failed)
+
+    def reprint_last(self) -> None:
+        self.store.submit(self.plaza.last_ticket, self.reprintReady.emit, self._store_error)
+
+    def set_override(self, service_code: str, state: StaffOverride | None) -> None:
+        self.store.submit(lambda: self.plaza.set_override(service_code, state),
+                          lambda _: self.refresh_states(), self._store_error)
+
+    def _store_error(self, error: Exception) -> None:
+        # The traceback is in the log (store thread); staff see one plain line.
+        self.notes.errors.append(f"{type(error).__name__}: {error}"[:200])
+        del self.notes.errors[:-10]

@@ -1,0 +1,138 @@
+"""Home: the one gold action (take a number), three ways to look around, who is being served."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+
+from ui import icons
+from ui.i18n import translate
+from ui.screens.base import ScrollScreen
+from ui.theme import MARGIN, Theme
+from ui.widgets.common import button, card, clear_layout, label, plain, set_icon
+
+ANNOUNCEMENT_MS = 8000
+
+
+class HomeScreen(ScrollScreen):
+    name = "home"
+
+    def __init__(self, model, nav) -> None:
+        super().__init__(model, nav)
+        self.title = label("", "title")
+        self.subtitle = label("", "secondary")
+        self.take = button("", "accent")
+        self.take.clicked.connect(lambda: nav.go("services"))
+        self.find = button("", "tile")
+        self.find.clicked.connect(lambda: nav.go("search"))
+        self.queue = button("", "tile")
+        self.queue.clicked.connect(lambda: nav.go("queue"))
+        self.info = button("", "tile")
+        self.info.clicked.connect(lambda: nav.go("info"))
+
+        self.serving_card = card()
+        serving = QVBoxLayout(self.serving_card)
+        self.serving_title = label("", "section")
+        self.serving_numbers = QHBoxLayout()
+        self.serving_empty = label("", "secondary")
+        serving.addWidget(self.serving_title)
+        serving.addLayout(self.serving_numbers)
+        serving.addWidget(self.serving_empty)
+
+        self.news_card = card()
+        news = QVBoxLayout(self.news_card)
+        self.news_title = label("", "section")
+        self.news_text = label("")
+        news.addWidget(self.news_title)
+        news.addWidget(self.news_text)
+        self._news_index = 0
+        self._news_timer = QTimer(self)
+        self._news_timer.timeout.connect(self._next_announcement)
+
+        self.grid = QGridLayout()
+        self.column.addLayout(self.grid)
+        self._kept = (self.title, self.subtitle, self.take, self.find, self.queue, self.info,
+                      self.serving_card, self.news_card)
+        model.statesChanged.connect(self._render_serving)
+
+    def _next_announcement(self) -> None:
+        items = self.model.catalog.announcements
+        if items:
+            self._news_index = (self._news_index + 1) % len(items)
+            self.news_text.setText(self.model.text(items[self._news_index]))
+
+    def enter(self, **params) -> None:
+        super().enter(**params)
+        self._news_timer.start(ANNOUNCEMENT_MS)
+
+    def leave(self) -> None:
+        self._news_timer.stop()
+
+    def apply_theme(self, theme: Theme) -> None:
+        clear_layout(self.grid, keep=self._kept)
+        margin = theme.px(MARGIN)
+        self.column.setContentsMargins(margin, margin * 3 // 4, margin, margin * 3 // 4)
+        self.scroll.set_fade_color(theme.colors.background)
+        self.grid.setHorizontalSpacing(theme.px(24))
+        self.grid.setVerticalSpacing(theme.px(16 if theme.landscape else 24))
+        tiles = QGridLayout()
+        tiles.setSpacing(theme.px(16 if theme.landscape else 24))
+        tiles.addWidget(self.find, 0, 0)
+        tiles.addWidget(self.queue, 0, 1)
+        tiles.addWidget(self.info, 1, 0, 1, 2)
+        size = theme.px(64)
+        for tile, icon_name in ((self.find, "search"), (self.queue, "queue"), (self.info, "info")):
+            set_icon(tile, icons.icon(icon_name, size, theme.colors.primary
+                                      if not theme.high_contrast else theme.colors.accent), size)
+        set_icon(self.take, icons.icon("ticket", theme.px(72), theme.colors.on_accent), theme.px(72))
+        for widget in (self.serving_card, self.news_card):
+            widget.layout().setContentsMargins(margin, margin, margin, margin)
+        if theme.landscape:
+            self.grid.addWidget(self.title, 0, 0)
+            self.grid.addWidget(self.subtitle, 1, 0)
+            self.grid.addWidget(self.take, 2, 0)
+            self.grid.addLayout(tiles, 3, 0)
+            self.grid.addWidget(self.serving_card, 0, 1, 2, 1)
+            self.grid.addWidget(self.news_card, 2, 1, 2, 1)
+            self.grid.setColumnStretch(0, 3)
+            self.grid.setColumnStretch(1, 2)
+            self.grid.setRowStretch(4, 1)
+        else:
+            # The actions sit in the lower two thirds, where a seated visitor can reach them.
+            self.grid.addWidget(self.title, 0, 0)
+            self.grid.addWidget(self.subtitle, 1, 0)
+            self.grid.addWidget(self.serving_card, 2, 0)
+            self.grid.addWidget(self.news_card, 3, 0)
+            self.grid.setRowStretch(4, 1)
+            self.grid.addWidget(self.take, 5, 0)
+            self.grid.addLayout(tiles, 6, 0)
+            self.grid.setColumnStretch(0, 1)
+            self.grid.setColumnStretch(1, 0)
+        self.render()
+
+    def render(self) -> None:
+        self.title.setText(translate("Home", "Welcome"))
+        self.subtitle.setText(translate("Home", "Touch a button below to begin."))
+        self.take.setText(translate("Home", "Take a queue number"))
+        self.find.setText(translate("Home", "Find a service"))
+        self.queue.setText(translate("Home", "Queue status"))
+        self.info.setText(plain(translate("Home", "Information & complaints")))
+        self.serving_title.setText(translate("Home", "Now serving"))
+        self.news_title.setText(translate("Home", "Announcements"))
+        items = self.model.catalog.announcements
+        self.news_card.setVisible(bool(items))
+        if items:
+            self._news_index %= len(items)
+            self.news_text.setText(self.model.text(items[self._news_index]))
+        self._render_serving()
+
+    def _render_serving(self) -> None:
+        clear_layout(self.serving_numbers)
+        calls = [(number, code) for code, state in self.model.states.items()
+                 for number in state.now_serving][:4]
+        for number, _code in calls:
+            number_label = label(number, "section", wrap=False)
+            number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.serving_numbers.addWidget(number_label)
+        self.serving_empty.setVisible(not calls)
+        self.serving_empty.setText(translate("Home", "No numbers have been called yet today."))

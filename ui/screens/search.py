@@ -1,0 +1,86 @@
+"""Search by typing on the on-screen keyboard; results update with every key."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLineEdit, QVBoxLayout
+
+from ui.i18n import translate
+from ui.screens.base import ScrollScreen
+from ui.theme import MARGIN
+from ui.widgets.common import clear_layout, label
+from ui.widgets.keyboard import Keyboard
+from ui.widgets.service_row import ServiceRow
+
+MAX_RESULTS = 30
+MAX_QUERY = 40
+
+
+class SearchScreen(ScrollScreen):
+    name = "search"
+
+    def __init__(self, model, nav) -> None:
+        super().__init__(model, nav)
+        self.field = QLineEdit()
+        self.field.setReadOnly(True)  # typed only through our keyboard; no system keyboard pops up
+        self.field.setMaxLength(MAX_QUERY)
+        self.keyboard_bar = QFrame()
+        self.keyboard_bar.setProperty("role", "bar")
+        bar = QVBoxLayout(self.keyboard_bar)
+        self.keyboard = Keyboard()
+        bar.addWidget(self.keyboard)
+        bar.addStretch()
+        # Portrait: results above the keyboard. Landscape: results left, keyboard right.
+        self.outer.removeWidget(self.scroll)
+        self.left = QVBoxLayout()
+        self.left.addWidget(self.field)
+        self.left.addWidget(self.scroll, 1)
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body.setSpacing(0)
+        self.body.addLayout(self.left, 3)
+        self.body.addWidget(self.keyboard_bar, 2)
+        self.outer.addLayout(self.body, 1)
+        self.keyboard.typed.connect(self._type)
+        self.keyboard.erased.connect(lambda: self._set_query(self.field.text()[:-1]))
+        self.keyboard.cleared.connect(lambda: self._set_query(""))
+
+    def enter(self, **params) -> None:
+        self.field.setText(params.get("query", ""))
+        super().enter(**params)
+
+    def _type(self, key: str) -> None:
+        self._set_query((self.field.text() + key)[:MAX_QUERY])
+
+    def _set_query(self, text: str) -> None:
+        self.field.setText(text)
+        self.params["query"] = text
+        self.render()
+
+    def apply_theme(self, theme) -> None:
+        margin = theme.px(MARGIN)
+        self.body.setDirection(QBoxLayout.Direction.LeftToRight if theme.landscape
+                               else QBoxLayout.Direction.TopToBottom)
+        self.body.setStretch(1, 2 if theme.landscape else 0)
+        self.left.setContentsMargins(margin, margin // 2, 0 if theme.landscape else margin, 0)
+        self.keyboard_bar.layout().setContentsMargins(margin, theme.px(16), margin, theme.px(16))
+        super().apply_theme(theme)
+
+    def render(self) -> None:
+        self.field.setPlaceholderText(translate("Search", "Type a service, e.g. KTP or SKCK"))
+        self.keyboard.retranslate()
+        clear_layout(self.column)
+        query = self.field.text()
+        if not query.strip():
+            self.column.addWidget(label(translate("Search", "Find a service"), "title"))
+            self.column.addWidget(label(translate(
+                "Search", "Type a few letters of the service or the office you need."), "secondary"))
+        else:
+            results = self.model.search(query)
+            if not results:
+                self.column.addWidget(label(translate(
+                    "Search", "Nothing found. Try fewer letters, or browse by office."), "notice"))
+            for service in results[:MAX_RESULTS]:
+                row = ServiceRow(service, self.model.agency(service.agency),
+                                 self.model.states.get(service.code), self.lang, self.theme)
+                row.clicked.connect(lambda code=service.code: self.nav.go("service", code=code))
+                self.column.addWidget(row)
+        self.column.addStretch()

@@ -1,0 +1,230 @@
+"""Service detail: what to bring, the steps, fee, time and counter; take a number at the bottom."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.numbering import Priority
+from ui import icons, wording
+from ui.i18n import translate
+from ui.screens.base import ScrollScreen
+from ui.theme import MARGIN
+from ui.widgets.common import button, card, clear_layout, label, set_icon
+from ui.widgets.qr import QrCode
+from ui.widgets.service_row import badge_text
+
+
+class ServiceScreen(ScrollScreen):
+    """params: code=service code."""
+
+    name = "service"
+
+    def __init__(self, model, nav) -> None:
+        super().__init__(model, nav)
+        self.bar = QFrame()
+        self.bar.setProperty("role", "bar")
+        self.bar_layout = QVBoxLayout(self.bar)
+        self.outer.addWidget(self.bar)
+        self.priority_group = QButtonGroup(self)
+        self.priority_group.setExclusive(False)
+        self.priority: str | None = None
+        self.take: QWidget | None = None
+        self._busy = False
+        model.statesChanged.connect(self._refresh_bar)
+        model.issueRefused.connect(lambda _refused: self._done_waiting())
+        model.issueFailed.connect(self._done_waiting)
+
+    def enter(self, **params) -> None:
+        self.priority = None
+        self._busy = False
+        super().enter(**params)
+
+    def _refresh_bar(self) -> None:
+        if self.isVisible() and not self._busy:
+            self._render_bar()
+
+    def _done_waiting(self) -> None:
+        self._busy = False
+        if self.isVisible():
+            self._render_bar()
+
+    def render(self) -> None:
+        code = self.params.get("code")
+        if code is None:
+            return
+        service = self.model.service(code)
+        agency = self.model.agency(service.agency)
+        state = self.model.states.get(code)
+        lang, theme = self.lang, self.theme
+        clear_layout(self.column)
+        self.scroll.verticalScrollBar().setValue(0)
+
+        self.column.addWidget(label(service.name.get(lang), "title"))
+        self.column.addWidget(label(agency.name.get(lang), "secondary"))
+        if state is not None:
+            status = QHBoxLayout()
+            status.addWidget(label(badge_text(state.availability.badge),
+                                   f"badge-{state.availability.badge}", wrap=False))
+            status.addWidget(label(wording.today_hours(state.availability), wrap=False))
+            status.addStretch()
+            self.column.addLayout(status)
+        self.column.addWidget(label(service.description.get(lang)))
+
+        grid = QGridLayout()
+        grid.setSpacing(theme.px(24))
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.setSpacing(theme.px(24))
+        right.setSpacing(theme.px(24))
+        left.addWidget(self._requirements(service))
+        if service.steps.get(lang):
+            left.addWidget(self._steps(service))
+        right.addWidget(self._facts(service))
+        if service.info_url:
+            right.addWidget(self._qr(service.info_url))
+        right.addStretch()
+        if theme.landscape:
+            grid.addLayout(left, 0, 0)
+            grid.addLayout(right, 0, 1)
+            grid.setColumnStretch(0, 3)
+            grid.setColumnStretch(1, 2)
+        else:
+            grid.addLayout(left, 0, 0)
+            grid.addLayout(right, 1, 0)
+        self.column.addLayout(grid)
+        self.column.addStretch()
+        self._render_bar()
+
+    def _section_card(self, title: str) -> tuple[QFrame, QVBoxLayout]:
+        box = card()
+        layout = QVBoxLayout(box)
+        pad = self.theme.px(MARGIN)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(self.theme.px(16))
+        layout.addWidget(label(title, "section"))
+        return box, layout
+
+    def _requirements(self, service) -> QFrame:
+        box, layout = self._section_card(translate("Service", "What to bring"))
+        items = service.requirements.get(self.lang)
+        if not items:
+            layout.addWidget(label(translate("Service", "No documents are needed.")))
+        size = self.theme.px(40)
+        colour = self.theme.colors.open
+        for item in items:
+            row = QHBoxLayout()
+            row.setSpacing(self.theme.px(16))
+            mark = label("", wrap=False)
+            mark.setPixmap(icons.pixmap("check", size, colour))
+            mark.setFixedWidth(size)
+            mark.setAlignment(Qt.AlignmentFlag.AlignTop)
+            row.addWidget(mark)
+            row.addWidget(label(item), 1)
+            layout.addLayout(row)
+        layout.addWidget(label(translate("Service", "Please have these documents ready."), "secondary"))
+        return box
+
+    def _steps(self, service) -> QFrame:
+        box, layout = self._section_card(translate("Service", "Steps"))
+        for number, step in enumerate(service.steps.get(self.lang), start=1):
+            row = QHBoxLayout()
+            row.setSpacing(self.theme.px(16))
+            digit = label(str(number), "section", wrap=False)
+            digit.setFixedWidth(self.theme.px(56))
+            digit.setAlignment(Qt.AlignmentFlag.AlignTop)
+            row.addWidget(digit)
+            row.addWidget(label(step), 1)
+            layout.addLayout(row)
+        return box
+
+    def _facts(self, service) -> QFrame:
+        box, layout = self._section_card(translate("Service", "Good to know"))
+        facts = [
+            ("money", translate("Service", "Fee"), wording.fee(service.fee)
+             + (f" — {service.fee_note.get(self.lang)}" if service.fee_note else "")),
+            ("hourglass", translate("Service", "Takes about"), wording.minutes(service.duration_minutes)),
+            ("counter", translate("Service", "Where"), wording.counters(service.counters)),
+        ]
+        size = self.theme.px(44)
+        for icon_name, title, value in facts:
+            row = QHBoxLayout()
+            row.setSpacing(self.theme.px(16))
+            mark = label("", wrap=False)
+            mark.setPixmap(icons.pixmap(icon_name, size, self.theme.colors.text))
+            mark.setFixedWidth(size)
+            mark.setAlignment(Qt.AlignmentFlag.AlignTop)
+            texts = QVBoxLayout()
+            texts.setSpacing(0)
+            texts.addWidget(label(title, "secondary"))
+            texts.addWidget(label(value))
+            row.addWidget(mark)
+            row.addLayout(texts, 1)
+            layout.addLayout(row)
+        return box
+
+    def _qr(self, url: str) -> QFrame:
+        box, layout = self._section_card(translate("Service", "Full details on your phone"))
+        row = QHBoxLayout()
+        code = QrCode(self.theme.px(220))
+        code.set_data(url)
+        row.addWidget(code)
+        row.addWidget(label(translate("Service", "Scan this code with your phone camera."), "secondary"), 1)
+        layout.addLayout(row)
+        return box
+
+    def _render_bar(self) -> None:
+        code = self.params.get("code")
+        if code is None:
+            return
+        service = self.model.service(code)
+        state = self.model.states.get(code)
+        theme = self.theme
+        clear_layout(self.bar_layout)
+        pad = theme.px(MARGIN)
+        self.bar_layout.setContentsMargins(pad, theme.px(24), pad, theme.px(24))
+        self.bar_layout.setSpacing(theme.px(16))
+        self.take = None
+        if state is not None and not state.availability.can_issue:
+            notice = label(wording.why_not(state.availability, self.lang), "notice")
+            self.bar_layout.addWidget(notice)
+            return
+        row = QHBoxLayout()
+        row.setSpacing(theme.px(24))
+        choice_column = QVBoxLayout() if theme.landscape else self.bar_layout
+        if service.priority_allowed:
+            choice_column.addWidget(label(
+                translate("Service", "Priority service — choose one if it applies to you:"),
+                "secondary"))
+            chips = QHBoxLayout()
+            chips.setSpacing(theme.px(16))
+            for choice in wording.PRIORITY_CHOICES:
+                chip = button(wording.priority_name(choice), "chip")
+                chip.setCheckable(True)
+                chip.setChecked(self.priority == choice)
+                chip.clicked.connect(lambda checked, c=choice: self._choose_priority(c, checked))
+                chips.addWidget(chip)
+            choice_column.addLayout(chips)
+        take = button(translate("Service", "Take a number"), "accent")
+        set_icon(take, icons.icon("ticket", theme.px(64), theme.colors.on_accent), theme.px(64))
+        take.clicked.connect(self._take)
+        take.setEnabled(not self._busy)
+        if theme.landscape:
+            row.addLayout(choice_column, 3)
+            row.addWidget(take, 2)
+            self.bar_layout.addLayout(row)
+        else:
+            self.bar_layout.addWidget(take)
+        self.take = take
+
+    def _choose_priority(self, choice: str, checked: bool) -> None:
+        self.priority = choice if checked else None
+        self._render_bar()
+
+    def _take(self) -> None:
+        if self._busy:
+            return  # a second tap while the first is being written
+        self._busy = True
+        if self.take is not None:
+            self.take.setEnabled(False)
+        priority = Priority(self.priority) if self.priority else None
+        self.model.issue(self.params["code"], priority)

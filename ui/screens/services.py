@@ -1,0 +1,99 @@
+"""Browse services: by agency (tiles) or by category (chips), then a list of services."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout
+
+from kiosk.catalog import Service
+from ui import icons
+from ui.i18n import translate
+from ui.screens.base import ScrollScreen
+from ui.widgets.common import button, clear_layout, label, set_icon
+from ui.widgets.flow import FlowLayout
+from ui.widgets.service_row import ServiceRow
+from ui.widgets.tap_card import TapCard
+
+
+class ServicesScreen(ScrollScreen):
+    """params: agency=code or category=code for a list; none for the agency tiles."""
+
+    name = "services"
+
+    def __init__(self, model, nav) -> None:
+        super().__init__(model, nav)
+        self.model.statesChanged.connect(self._refresh_if_list)
+
+    def _refresh_if_list(self) -> None:
+        if self.isVisible() and (self.params.get("agency") or self.params.get("category")):
+            self.render()
+
+    def render(self) -> None:
+        clear_layout(self.column)
+        agency = self.params.get("agency")
+        category = self.params.get("category")
+        if agency:
+            found = self.model.agency(agency)
+            self.column.addWidget(label(found.name.get(self.lang), "title"))
+            self._service_list(self.model.services_of(agency=agency))
+        elif category:
+            found = self.model.category(category)
+            self.column.addWidget(label(found.name.get(self.lang), "title"))
+            self._service_list(self.model.services_of(category=category))
+        else:
+            self.column.addWidget(label(translate("Services", "Choose a service"), "title"))
+            self.column.addWidget(label(
+                translate("Services", "Pick the office you need, or a topic below."), "secondary"))
+            self._chips()
+            self._agency_tiles()
+        self.column.addStretch()
+
+    def _chips(self) -> None:
+        self.column.addWidget(label(translate("Services", "Topics"), "section"))
+        flow = FlowLayout(spacing=self.theme.px(16))
+        for category in self.model.catalog.categories:
+            chip = button(category.name.get(self.lang), "chip")
+            size = self.theme.px(40)
+            set_icon(chip, icons.icon(category.icon, size, self.theme.colors.text), size)
+            chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            chip.clicked.connect(lambda _=False, code=category.code: self.nav.go("services", category=code))
+            flow.addWidget(chip)
+        self.column.addLayout(flow)
+
+    def _agency_tiles(self) -> None:
+        self.column.addWidget(label(translate("Services", "Offices"), "section"))
+        grid = QGridLayout()
+        spacing = self.theme.px(20)
+        grid.setSpacing(spacing)
+        columns = 4 if self.theme.landscape else 2
+        for index, agency in enumerate(self.model.catalog.agencies):
+            tile = TapCard()
+            inner = QVBoxLayout(tile)
+            pad = self.theme.px(24)
+            inner.setContentsMargins(pad, pad, pad, pad)
+            initials = label(agency.short_name[:3].upper(), "section", wrap=False)
+            colour = agency.color if not self.theme.high_contrast else self.theme.colors.accent
+            initials.setStyleSheet(f"color: {colour};")
+            inner.addWidget(initials)
+            name = label(agency.short_name)
+            name.setStyleSheet("font-weight: bold;")
+            inner.addWidget(name)
+            inner.addWidget(label(agency.name.get(self.lang), "secondary"))
+            count = len(self.model.services_of(agency=agency.code))
+            inner.addStretch()
+            inner.addWidget(label(translate("Services", "%n service(s)", None, count), "secondary"))
+            tile.clicked.connect(lambda code=agency.code: self.nav.go("services", agency=code))
+            grid.addWidget(tile, index // columns, index % columns)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        self.column.addLayout(grid)
+
+    def _service_list(self, services: list[Service]) -> None:
+        columns = 2 if self.theme.landscape else 1
+        grid = QGridLayout()
+        grid.setSpacing(self.theme.px(20))
+        for index, service in enumerate(services):
+            row = ServiceRow(service, self.model.agency(service.agency),
+                             self.model.states.get(service.code), self.lang, self.theme)
+            row.clicked.connect(lambda code=service.code: self.nav.go("service", code=code))
+            grid.addWidget(row, index // columns, index % columns)
+        self.column.addLayout(grid)

@@ -1,0 +1,178 @@
+"""The staff panel, behind a PIN: device health, reprint, open/close services, leave kiosk mode."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+
+from kiosk.availability import StaffOverride
+from ui.i18n import translate
+from ui.screens.base import ScrollScreen
+from ui.theme import MARGIN
+from ui.widgets.common import button, card, clear_layout, label
+
+PIN_MAX = 12
+
+
+class StaffScreen(ScrollScreen):
+    name = "staff"
+    exitRequested = Signal()
+
+    def __init__(self, model, nav) -> None:
+        super().__init__(model, nav)
+        self.unlocked = False
+        self.entered = ""
+        self.message = ""
+        model.statesChanged.connect(self._refresh)
+        model.reprintReady.connect(self._reprint_ready)
+
+    def _refresh(self) -> None:
+        if self.isVisible() and self.unlocked:
+            self.render()
+
+    def enter(self, **params) -> None:
+        self.entered, self.message = "", ""
+        super().enter(**params)
+
+    def leave(self) -> None:
+        self.unlocked = False  # the panel locks again as soon as it is left
+        self.entered = ""
+
+    def render(self) -> None:
+        clear_layout(self.column)
+        if self.unlocked:
+            self._panel()
+        else:
+            self._pin_pad()
+        self.column.addStretch()
+
+    # --- PIN pad ---
+
+    def _pin_pad(self) -> None:
+        self.column.addWidget(label(translate("Staff", "Staff only"), "title"))
+        guard = self.model.pin_guard
+        if not guard.configured:
+            self.column.addWidget(label(translate(
+                "Staff", "No staff PIN is set up on this kiosk. IT: put a hash made by "
+                "`plaza-kiosk hash-pin` in [staff] pin_hash of the config file."), "notice"))
+            return
+        self.column.addWidget(label(translate("Staff", "Enter the staff PIN."), "secondary"))
+        dots = label("●" * len(self.entered) or " ", "title", wrap=False)
+        dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.column.addWidget(dots)
+        locked = guard.locked_for()
+        if locked > 0:
+            self.message = translate("Staff", "Too many wrong PINs. Try again in %n minute(s).",
+                                     None, math.ceil(locked / 60))
+        if self.message:
+            self.column.addWidget(label(self.message, "notice"))
+        grid = QGridLayout()
+        grid.setSpacing(self.theme.px(16))
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
+        for index, key in enumerate(keys):
+            text = {"clear": translate("Staff", "Clear"), "ok": translate("Staff", "OK")}.get(key, key)
+            key_button = button(text, "pin" if key.isdigit() else "primary")
+            key_button.setObjectName(f"pin-{key}")
+            key_button.setMinimumHeight(self.theme.px(120))
+            key_button.setEnabled(locked <= 0)
+            key_button.clicked.connect(lambda _=False, k=key: self.press(k))
+            grid.addWidget(key_button, index // 3, index % 3)
+        self.column.addLayout(grid)
+
+    def press(self, key: str) -> None:
+        if key == "clear":
+            self.entered = ""
+        elif key == "ok":
+            result = self.model.pin_guard.check(self.entered)
+            self.entered = ""
+            if result.ok:
+                self.unlocked, self.message = True, ""
+                self.model.refresh_states()
+            elif result.locked_for > 0:
+                self.message = ""  # the lock-out line says it
+            else:
+                self.message = translate("Staff", "Wrong PIN. %n attempt(s) left.", None,
+                                         result.attempts_left)
+        elif len(self.entered) < PIN_MAX:
+            self.entered += key
+        self.render()
+
+    # --- the panel ---
+
+    def _panel(self) -> None:
+        self.column.addWidget(label(translate("Staff", "Staff panel"), "title"))
+        pad = self.theme.px(MARGIN)
+        health = card()
+        health_layout = QVBoxLayout(health)
+        health_layout.setContentsMargins(pad, pad, pad, pad)
+        health_layout.addWidget(label(translate("Staff", "This kiosk"), "section"))
+        notes = self.model.notes
+        lines = [
+            translate("Staff", "Device: %1").replace("%1", self.model.config.device_id),
+            translate("Staff", "Local store: %1").replace("%1", str(self.model.plaza.store.path)),
+            translate("Staff", "Waiting to be sent to the city server: %n", None,
+                      self.model.pending_outbox),
+        ]
+        for line in lines:
+            health_layout.addWidget(label(line, "secondary"))
+        problems = []
+        if notes.recovered_from:
+            problems.append(translate(
+                "Staff", "The local store was damaged and has been rebuilt. The old file was kept "
+                "as %1.").replace("%1", notes.recovered_from))
+        if notes.catalog_problems:
+            problems.append(translate("Staff", "%n catalog entries were refused (see the log):",
+                                      None, len(notes.catalog_problems)))
+            problems.extend(notes.catalog_problems[:5])
+        problems.extend(notes.errors[-3:])
+        for problem in problems:
+            health_layout.addWidget(label(problem, "notice"))
+        if not problems:
+            health_layout.addWidget(label(translate("Staff", "No problems found."), "secondary"))
+        self.column.addWidget(health)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(self.theme.px(16))
+        reprint = button(translate("Staff", "Show the last ticket again"), "primary")
+        reprint.clicked.connect(self.model.reprint_last)
+        leave = button(translate("Staff", "Leave kiosk mode"))
+        leave.setObjectName("leave-kiosk")
+        leave.clicked.connect(self.exitRequested.emit)
+        actions.addWidget(reprint)
+        actions.addWidget(leave)
+        self.column.addLayout(actions)
+        if self.message:
+            self.column.addWidget(label(self.message, "notice"))
+
+        self.column.addWidget(label(translate("Staff", "Services today"), "section"))
+        for service in self.model.catalog.services:
+            state = self.model.states.get(service.code)
+            row = card()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(pad // 2, pad // 2, pad // 2, pad // 2)
+            row_layout.addWidget(label(f"{service.prefix} · {service.name.get(self.lang)}"), 1)
+            current = state.override if state else None
+            for choice, text in (
+                (None, translate("Staff", "Normal hours")),
+                (StaffOverride.CLOSED, translate("Staff", "Closed today")),
+                (StaffOverride.OPEN, translate("Staff", "Open today")),
+            ):
+                chip = button(text, "chip")
+                chip.setCheckable(True)
+                chip.setChecked(current == choice)
+                chip.setObjectName(f"override-{service.code}-{choice or 'normal'}")
+                chip.clicked.connect(lambda _=False, c=service.code, s=choice:
+                                     self.model.set_override(c, s))
+                row_layout.addWidget(chip)
+            self.column.addWidget(row)
+
+    def _reprint_ready(self, ticket) -> None:
+        if not self.isVisible():
+            return
+        if ticket is None:
+            self.message = translate("Staff", "No ticket has been issued here today.")
+            self.render()
+        else:
+            self.nav.go("ticket", ticket=ticket)

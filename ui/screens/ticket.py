@@ -1,0 +1,137 @@
+"""The ticket: the number biggest of all, who is ahead, the QR to follow it, back home on its own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+
+from kiosk.local_plaza import IssuedTicket
+from ui import icons, wording
+from ui.i18n import translate
+from ui.screens.base import ScrollScreen
+from ui.theme import MARGIN
+from ui.widgets.common import button, card, clear_layout, label, set_icon
+from ui.widgets.qr import QrCode
+
+
+def tracking_url(base: str, ticket: IssuedTicket) -> str:
+    return f"{base}/t/{ticket.public_code}"
+
+
+class TicketScreen(ScrollScreen):
+    """params: ticket=IssuedTicket."""
+
+    name = "ticket"
+
+    def __init__(self, model, nav) -> None:
+        super().__init__(model, nav)
+        self.grid = QGridLayout()
+        self.column.addLayout(self.grid)
+        self.seconds_left = 0
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+        self.number = label("", "big-number", wrap=False)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr = QrCode()
+        self.countdown_label = label("", "secondary")
+        self.done_button = button("", "primary")
+        self.done_button.clicked.connect(nav.home)
+
+    def enter(self, **params) -> None:
+        self.seconds_left = self.model.config.kiosk.ticket_seconds
+        self._countdown.start()
+        super().enter(**params)
+
+    def leave(self) -> None:
+        self._countdown.stop()
+
+    def _tick(self) -> None:
+        self.seconds_left -= 1
+        if self.seconds_left <= 0:
+            self._countdown.stop()
+            self.nav.home()
+        else:
+            self._render_countdown()
+
+    def _render_countdown(self) -> None:
+        self.countdown_label.setText(translate(
+            "Ticket", "Back to the start in %n second(s).", None, self.seconds_left))
+
+    def render(self) -> None:
+        ticket: IssuedTicket | None = self.params.get("ticket")
+        if ticket is None:
+            return
+        theme, lang = self.theme, self.lang
+        service = self.model.service(ticket.service_code)
+        clear_layout(self.grid, keep=(self.number, self.qr, self.countdown_label, self.done_button))
+        margin = theme.px(MARGIN)
+        self.grid.setSpacing(theme.px(24))
+
+        number_card = card()
+        number_layout = QVBoxLayout(number_card)
+        number_layout.setContentsMargins(margin, margin, margin, margin)
+        heading = label(translate("Ticket", "Your queue number"), "section")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number.setText(ticket.number)
+        name = label(service.name.get(lang))
+        name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        where = label(wording.counters(service.counters), "section")
+        where.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        number_layout.addWidget(heading)
+        number_layout.addWidget(self.number)
+        number_layout.addWidget(name)
+        number_layout.addWidget(where)
+        if ticket.priority:
+            mark = label(translate("Ticket", "Priority: %1").replace(
+                "%1", wording.priority_name(ticket.priority)), "badge-open", wrap=False)
+            mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            number_layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        wait_card = card()
+        wait_layout = QVBoxLayout(wait_card)
+        wait_layout.setContentsMargins(margin, margin, margin, margin)
+        wait_layout.addWidget(label(wording.people_ahead(ticket.people_ahead), "section"))
+        wait_layout.addWidget(label(wording.wait(ticket.wait)))
+
+        qr_card = card()
+        qr_layout = QHBoxLayout(qr_card)
+        qr_layout.setContentsMargins(margin, margin, margin, margin)
+        qr_layout.setSpacing(theme.px(24))
+        self.qr.set_size(theme.px(260))
+        self.qr.set_data(tracking_url(self.model.config.qr.tracking_base_url, ticket))
+        qr_texts = QVBoxLayout()
+        qr_texts.addWidget(label(translate("Ticket", "Follow your queue on your phone"), "section"))
+        # No printer is set up on this kiosk yet: say so instead of promising a slip.
+        qr_texts.addWidget(label(translate(
+            "Ticket", "No ticket printer here — please take a photo of this screen or scan the code."),
+            "secondary"))
+        qr_texts.addStretch()
+        qr_layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        qr_layout.addLayout(qr_texts, 1)
+
+        size = theme.px(48)
+        self.done_button.setText(translate("Ticket", "Done"))
+        set_icon(self.done_button, icons.icon("check", size, theme.colors.on_primary), size)
+        self.done_button.setMinimumHeight(theme.px(120))
+        self._render_countdown()
+        if theme.landscape:
+            self.grid.addWidget(number_card, 0, 0, 3, 1)
+            self.grid.addWidget(wait_card, 0, 1)
+            self.grid.addWidget(qr_card, 1, 1)
+            self.grid.addWidget(self.countdown_label, 3, 0)
+            self.grid.addWidget(self.done_button, 3, 1)
+            self.grid.setColumnStretch(0, 1)
+            self.grid.setColumnStretch(1, 1)
+            self.grid.setRowStretch(2, 1)
+        else:
+            self.grid.addWidget(number_card, 0, 0)
+            self.grid.addWidget(wait_card, 1, 0)
+            self.grid.addWidget(qr_card, 2, 0)
+            self.grid.setRowStretch(3, 1)
+            self.grid.addWidget(self.countdown_label, 4, 0)
+            self.grid.addWidget(self.done_button, 5, 0)
+            self.grid.setColumnStretch(0, 1)
+            self.grid.setColumnStretch(1, 0)
+            self.grid.setRowStretch(2, 0)
+

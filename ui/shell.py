@@ -1,0 +1,235 @@
+"""The kiosk window: frame, screens, navigation, idle reset and the lock-down of a public kiosk."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.service_day import local_time
+from ui.i18n import Languages, translate
+from ui.kiosk_model import KioskModel
+from ui.screens.attract import AttractScreen
+from ui.screens.base import Screen
+from ui.screens.home import HomeScreen
+from ui.screens.info import InfoScreen
+from ui.screens.queue import QueueScreen
+from ui.screens.search import SearchScreen
+from ui.screens.service import ServiceScreen
+from ui.screens.services import ServicesScreen
+from ui.screens.staff import StaffScreen
+from ui.screens.ticket import TicketScreen
+from ui.theme import Palette, Theme
+from ui.widgets.frame import Footer, Header
+
+log = logging.getLogger(__name__)
+
+SCREENS = (HomeScreen, ServicesScreen, ServiceScreen, SearchScreen, TicketScreen, QueueScreen,
+           InfoScreen, StaffScreen, AttractScreen)
+ACTIVITY_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
+                   QEvent.Type.Wheel, QEvent.Type.TouchUpdate}
+HISTORY_LIMIT = 20
+
+
+class IdleWatch(QObject):
+    """Watches every touch, click and key in the app; calls back after idle timeouts."""
+
+    idle = Signal()
+    longIdle = Signal()
+
+    def __init__(self, idle_seconds: int, attract_seconds: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._idle = QTimer(self, singleShot=True, interval=idle_seconds * 1000)
+        self._long = QTimer(self, singleShot=True, interval=attract_seconds * 1000)
+        self._idle.timeout.connect(self.idle.emit)
+        self._long.timeout.connect(self.longIdle.emit)
+        self.poke()
+
+    def poke(self) -> None:
+        self._idle.start()
+        self._long.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY_EVENTS:
+            self.poke()
+        return False
+
+
+class KioskWindow(QWidget):
+    screenChanged = Signal(str)
+
+    def __init__(self, model: KioskModel, *, kiosk_mode: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        self.model = model
+        self.kiosk_mode = kiosk_mode
+        config = model.config
+        self.theme = Theme(Palette.from_config(config.theme))
+        self.languages = Languages()
+        self.history: list[tuple[str, dict[str, Any]]] = []
+        self.current: Screen | None = None
+
+        plaza = model.catalog.plaza
+        self.header = Header(config.plaza.name, config.plaza.city or plaza.city,
+                             lambda: local_time(model.plaza.clock(), model.plaza.timezone), config.plaza.logo)
+        self.offline_bar = QLabel()  # reserved for the sync issue: hidden while there is no server
+        self.offline_bar.setProperty("role", "offline")
+        self.offline_bar.hide()
+        self.stack = QStackedWidget()
+        self.footer = Footer()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for widget in (self.header, self.offline_bar):
+            layout.addWidget(widget)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.footer)
+
+        self.screens: dict[str, Screen] = {}
+        for screen_class in SCREENS:
+            screen = screen_class(model, self)
+            # A page never makes the window grow: screens scroll instead (see ScrollScreen).
+            screen.setMinimumSize(1, 1)
+            self.screens[screen.name] = screen
+            self.stack.addWidget(screen)
+        self.screens["staff"].exitRequested.connect(self.leave_kiosk_mode)
+
+        self.header.languageChosen.connect(self.set_language)
+        self.header.staffGesture.connect(lambda: self.go("staff"))
+        self.footer.back.connect(self.back)
+        self.footer.home.connect(self.home)
+        self.footer.largeTextToggled.connect(lambda on: self.set_theme(large_text=on))
+        self.footer.contrastToggled.connect(lambda on: self.set_theme(high_contrast=on))
+        model.ticketIssued.connect(lambda ticket: self.go("ticket", ticket=ticket))
+
+        self.idle = IdleWatch(config.kiosk.idle_seconds, config.kiosk.attract_seconds, self)
+        QApplication.instance().installEventFilter(self.idle)
+        self.idle.idle.connect(self.reset)
+        self.idle.longIdle.connect(lambda: self.go("attract", _replace=True))
+
+        if kiosk_mode:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+            self.setCursor(Qt.CursorShape.BlankCursor)
+            QApplication.instance().installEventFilter(self)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self.set_language(config.kiosk.default_language)
+        self._apply_theme()
+        self.go("home")
+
+    # --- navigation ---
+
+    def go(self, name: str, _replace: bool = False, **params: Any) -> None:
+        screen = self.screens[name]
+        if self.current is not None:
+            self.current.leave()
+            if not _replace and self.current.name not in ("ticket", "attract"):
+                self.history.append((self.current.name, dict(self.current.params)))
+                del self.history[:-HISTORY_LIMIT]
+        if name == "home":
+            self.history.clear()
+        self.current = screen
+        self.header.setVisible(screen.show_frame)
+        self.footer.setVisible(screen.show_frame)
+        self.footer.set_back_visible(bool(self.history))
+        if screen.property("stale_theme"):
+            screen.setProperty("stale_theme", False)
+            screen.apply_theme(self.theme)
+        screen.enter(**params)
+        self.stack.setCurrentWidget(screen)
+        self.screenChanged.emit(name)
+
+    def back(self) -> None:
+        if not self.history:
+            self.home()
+            return
+        name, params = self.history.pop()
+        if self.current is not None:
+            self.current.leave()
+        self.current = None
+        self.go(name, _replace=True, **params)
+        self.footer.set_back_visible(bool(self.history))
+
+    def home(self) -> None:
+        self.go("home")
+
+    def reset(self) -> None:
+        """Idle: back to the start with everything cleared, in the default language."""
+        if self.current is not None and self.current.name in ("home", "attract"):
+            if self.model.language != self.model.config.kiosk.default_language:
+                self.set_language(self.model.config.kiosk.default_language)
+            return
+        log.info("idle: back to the home screen")
+        self.set_language(self.model.config.kiosk.default_language)
+        self.set_theme(large_text=False, high_contrast=False)
+        self.home()
+
+    # --- language and theme ---
+
+    def set_language(self, lang: str) -> None:
+        changed = self.languages.switch(lang)
+        self.model.set_language(lang)
+        self.header.set_language(lang)
+        if changed:
+            self.footer.retranslate()
+            self.setWindowTitle(translate("Shell", "Plaza Kiosk"))
+            if self.current is not None:
+                self.current.render()
+
+    def set_theme(self, **changes: Any) -> None:
+        theme = self.theme.with_(**changes)
+        if theme != self.theme:
+            self.theme = theme
+            self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        theme = self.theme
+        self.setStyleSheet(theme.stylesheet())
+        self.header.apply_theme(theme)
+        self.footer.apply_theme(theme)
+        self.footer.set_modes(theme.large_text, theme.high_contrast)
+        for screen in self.screens.values():
+            if screen is self.current:
+                screen.apply_theme(theme)
+            else:
+                screen.setProperty("stale_theme", True)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        size = event.size()
+        scale = Theme.scale_for(size.width(), size.height())
+        landscape = size.width() > size.height()
+        if abs(scale - self.theme.scale) > 0.01 or landscape != self.theme.landscape:
+            self.set_theme(scale=scale, landscape=landscape)
+
+    # --- lock-down ---
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Escape:
+                return True
+            if event.key() == Qt.Key.Key_F4 and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                return True
+        return event.type() == QEvent.Type.ContextMenu
+
+    def closeEvent(self, event) -> None:
+        if self.kiosk_mode:
+            event.ignore()  # Alt+F4 through the window manager: a kiosk stays up
+            return
+        super().closeEvent(event)
+
+    def leave_kiosk_mode(self) -> None:
+        log.warning("staff left kiosk mode")
+        self.kiosk_mode = False
+        QApplication.instance().removeEventFilter(self)
+        QApplication.instance().quit()
+
+    def show_kiosk(self) -> None:
+        """Fullscreen on the whole screen (explicit geometry: some kiosk sessions have no WM)."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()

@@ -1,0 +1,172 @@
+"""The look: palette from config, sizes scaled to the screen, large-text and high-contrast modes.
+
+All sizes in UI-GUIDE.md are for a 1080x1920 portrait screen; `Theme.px` scales them to the
+window, so a layout shrinks or grows instead of stretching. Only this module writes QSS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+LARGE_TEXT = 1.3
+
+# UI-GUIDE type scale (px at 1080x1920).
+TICKET_NUMBER = 240
+TICKET_NUMBER_LANDSCAPE = 200  # UI-GUIDE allows 200-280; landscape has less height
+TITLE = 60
+SECTION = 44
+BODY = 32
+SECONDARY = 26
+SMALLEST = 24
+# Touch sizes.
+PRIMARY_HEIGHT = 120
+TARGET = 88
+GAP = 16
+HEADER_HEIGHT = 140
+FOOTER_HEIGHT = 120
+MARGIN = 40
+
+
+@dataclass(frozen=True)
+class Palette:
+    primary: str
+    primary_pressed: str
+    secondary: str
+    accent: str
+    background: str
+    surface: str
+    text: str
+    muted: str
+    open: str
+    closed: str
+    warning: str
+    on_primary: str = "#FFFFFF"
+    on_accent: str = "#1B2630"
+    outline: str = "#D5DCE1"
+
+    @classmethod
+    def from_config(cls, theme: Any) -> Palette:
+        return cls(**{key: getattr(theme, key) for key in (
+            "primary", "primary_pressed", "secondary", "accent", "background", "surface",
+            "text", "muted", "open", "closed", "warning")})
+
+    def high_contrast(self) -> Palette:
+        """Black, white and yellow, per UI-GUIDE; meaning is never carried by colour alone."""
+        return Palette(
+            primary="#000000", primary_pressed="#333333", secondary="#FFFFFF", accent="#FFD400",
+            background="#000000", surface="#000000", text="#FFFFFF", muted="#FFFFFF",
+            open="#7CFC9A", closed="#FF8A80", warning="#FFD400", on_primary="#FFFFFF",
+            on_accent="#000000", outline="#FFFFFF",
+        )
+
+
+@dataclass(frozen=True)
+class Theme:
+    palette: Palette
+    scale: float = 1.0
+    large_text: bool = False
+    high_contrast: bool = False
+    landscape: bool = False
+
+    @property
+    def colors(self) -> Palette:
+        return self.palette.high_contrast() if self.high_contrast else self.palette
+
+    def px(self, value: float) -> int:
+        """A layout size (margins, touch targets) scaled to this window."""
+        return max(1, round(value * self.scale))
+
+    def font_px(self, value: float) -> int:
+        """A text size: scaled, grown in large-text mode, never under the 24 px floor."""
+        size = value * (LARGE_TEXT if self.large_text else 1.0)
+        return max(round(max(size, SMALLEST) * self.scale), 9)
+
+    def with_(self, **changes: Any) -> Theme:
+        return replace(self, **changes)
+
+    @staticmethod
+    def scale_for(width: int, height: int) -> float:
+        """Fit the 1080x1920 (or 1920x1080) design into the window without stretching."""
+        if width >= height:
+            return min(width / 1920, height / 1080)
+        return min(width / 1080, height / 1920)
+
+    def stylesheet(self) -> str:
+        c, px, fpx = self.colors, self.px, self.font_px
+        border = f"{px(2) if self.high_contrast else 0}px solid {c.outline}"
+        card_border = f"{max(px(2), 2)}px solid {c.outline}" if self.high_contrast else "none"
+        radius = px(20)
+        return f"""
+        QWidget {{ font-family: "Noto Sans"; color: {c.text}; font-size: {fpx(BODY)}px; }}
+        QWidget#KioskWindow, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
+            background: {c.background}; }}
+        QLabel {{ background: transparent; }}
+        QLabel[role="title"] {{ font-size: {fpx(TITLE)}px; font-weight: bold; }}
+        QLabel[role="section"] {{ font-size: {fpx(SECTION)}px; font-weight: bold; }}
+        QLabel[role="secondary"], QLabel[role="muted"] {{ font-size: {fpx(SECONDARY)}px;
+            color: {c.muted}; }}
+        QLabel[role="big-number"] {{ font-size: {fpx(TICKET_NUMBER_LANDSCAPE if self.landscape
+                                                       else TICKET_NUMBER)}px; font-weight: bold;
+            color: {c.primary if not self.high_contrast else c.accent}; }}
+        QLabel[role="header-title"] {{ font-size: {fpx(40)}px; font-weight: bold;
+            color: {c.on_primary}; }}
+        QLabel[role="header-sub"] {{ font-size: {fpx(SMALLEST)}px; color: {c.on_primary}; }}
+        QLabel[role="clock"] {{ font-size: {fpx(44)}px; font-weight: bold; color: {c.on_primary}; }}
+        QLabel[role="badge-open"], QLabel[role="badge-closed"], QLabel[role="badge-quota_full"] {{
+            font-size: {fpx(SECONDARY)}px; font-weight: bold; border-radius: {px(12)}px;
+            padding: {px(4)}px {px(16)}px; color: {"#000000" if self.high_contrast else "#FFFFFF"}; }}
+        QLabel[role="badge-open"] {{ background: {c.open}; }}
+        QLabel[role="badge-closed"] {{ background: {c.closed}; }}
+        QLabel[role="badge-quota_full"] {{ background: {c.warning}; }}
+        QLabel[role="offline"] {{ background: {c.warning}; color: #000000;
+            font-size: {fpx(SECONDARY)}px; padding: {px(10)}px {px(MARGIN)}px; }}
+        QLabel[role="notice"] {{ background: {c.surface}; border-left: {px(8)}px solid {c.warning};
+            padding: {px(16)}px; font-size: {fpx(BODY)}px; }}
+        QFrame[role="header"] {{ background: {c.primary}; border-bottom: {border}; }}
+        QFrame[role="footer"] {{ background: {c.surface}; border-top: {max(px(2), 1)}px solid
+            {c.outline}; }}
+        QFrame[role="card"] {{ background: {c.surface}; border-radius: {radius}px;
+            border: {card_border}; }}
+        QFrame[role="card-pressed"] {{ background: {c.primary}; border-radius: {radius}px; }}
+        QFrame[role="card-pressed"] QLabel {{ color: {c.on_primary}; }}
+        QFrame[role="bar"] {{ background: {c.surface}; border-top: {max(px(2), 1)}px solid
+            {c.outline}; }}
+        QPushButton {{ background: {c.surface}; color: {c.text}; border: {max(px(2), 1)}px solid
+            {c.outline}; border-radius: {px(16)}px; padding: {px(8)}px {px(24)}px;
+            min-height: {px(TARGET)}px; min-width: {px(TARGET)}px; font-size: {fpx(BODY)}px; }}
+        QPushButton:pressed, QPushButton:checked {{ background: {c.primary}; color: {c.on_primary};
+            border-color: {c.primary}; }}
+        QPushButton:disabled {{ color: {c.muted}; }}
+        QPushButton[role="accent"] {{ background: {c.accent}; color: {c.on_accent}; border: {border};
+            font-size: {fpx(SECTION)}px; font-weight: bold; min-height: {px(PRIMARY_HEIGHT)}px;
+            border-radius: {px(24)}px; }}
+        QPushButton[role="accent"]:pressed {{ background: {c.primary_pressed};
+            color: {c.on_primary}; }}
+        QPushButton[role="primary"] {{ background: {c.primary}; color: {c.on_primary};
+            border: {border}; font-weight: bold; }}
+        QPushButton[role="primary"]:pressed {{ background: {c.primary_pressed}; }}
+        QPushButton[role="tile"] {{ background: {c.surface}; border: {card_border};
+            border-radius: {radius}px; text-align: left; padding: {px(24)}px;
+            font-size: {fpx(BODY)}px; font-weight: bold;
+            min-height: {px(120 if self.landscape else 160)}px; }}
+        QPushButton[role="tile"]:pressed {{ background: {c.primary}; color: {c.on_primary}; }}
+        QPushButton[role="chip"] {{ border-radius: {px(40)}px; padding: {px(8)}px {px(28)}px;
+            font-size: {fpx(SECONDARY)}px; }}
+        QPushButton[role="footer"] {{ border: none; background: transparent;
+            font-size: {fpx(SECONDARY)}px; font-weight: bold; }}
+        QPushButton[role="footer"]:pressed, QPushButton[role="footer"]:checked {{
+            background: {c.primary}; color: {c.on_primary}; }}
+        QPushButton[role="header"] {{ background: transparent; color: {c.on_primary};
+            border: {max(px(2), 1)}px solid {c.on_primary}; font-size: {fpx(SECONDARY)}px;
+            font-weight: bold; min-width: {px(TARGET)}px; }}
+        QPushButton[role="header"]:checked {{ background: {c.on_primary}; color: {c.primary}; }}
+        QPushButton[role="key"] {{ font-size: {fpx(36)}px; font-weight: bold;
+            min-width: {px(80)}px; min-height: {px(96)}px; padding: 0; }}
+        QPushButton[role="pin"] {{ font-size: {fpx(48)}px; font-weight: bold;
+            min-width: {px(160)}px; min-height: {px(120)}px; }}
+        QLineEdit {{ background: {c.surface}; border: {max(px(3), 1)}px solid {c.primary};
+            border-radius: {px(16)}px; padding: {px(12)}px {px(20)}px; font-size: {fpx(BODY)}px;
+            min-height: {px(TARGET)}px; }}
+        QScrollBar {{ width: 0px; height: 0px; }}
+        """

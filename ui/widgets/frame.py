@@ -1,0 +1,152 @@
+"""The frame of every visitor screen: header (logo, plaza, clock, language) and footer."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.paths import ASSETS
+from ui import icons
+from ui.i18n import translate
+from ui.theme import FOOTER_HEIGHT, HEADER_HEIGHT, MARGIN, Theme
+from ui.widgets.common import button, label, set_icon
+
+STAFF_TAPS = 5  # taps on the logo within STAFF_TAP_SECONDS open the staff panel
+STAFF_TAP_SECONDS = 3.0
+
+
+class Header(QFrame):
+    languageChosen = Signal(str)
+    staffGesture = Signal()
+
+    def __init__(self, plaza_name: str, city: str, now: Callable[[], datetime], logo_path: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "header")
+        self._now = now  # the plaza's wall clock
+        self._taps: list[float] = []
+        self._logo_svg = self._read_logo(logo_path)
+        layout = QHBoxLayout(self)
+        self.logo = QLabel()
+        self.logo.installEventFilter(self)
+        self.title = label(plaza_name, "header-title")
+        self.city = label(city, "header-sub")
+        self.city.setVisible(bool(city) and city.casefold() not in plaza_name.casefold())
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addStretch()
+        names.addWidget(self.title)
+        names.addWidget(self.city)
+        names.addStretch()
+        self.clock = label("", "clock", wrap=False)
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.id_button = button("ID", "header")
+        self.en_button = button("EN", "header")
+        for lang, lang_button in (("id", self.id_button), ("en", self.en_button)):
+            lang_button.setCheckable(True)
+            lang_button.clicked.connect(lambda _=False, code=lang: self.languageChosen.emit(code))
+        layout.addWidget(self.logo)
+        layout.addLayout(names, 1)
+        layout.addWidget(self.clock)
+        layout.addWidget(self.id_button)
+        layout.addWidget(self.en_button)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.update_clock)
+        self._timer.start(10_000)
+        self.update_clock()
+
+    @staticmethod
+    def _read_logo(path: str) -> str:
+        from pathlib import Path
+
+        candidate = Path(path) if path else ASSETS / "branding" / "logo.svg"
+        try:
+            return candidate.read_text(encoding="utf-8")
+        except OSError:
+            return (ASSETS / "branding" / "logo.svg").read_text(encoding="utf-8")
+
+    def set_language(self, lang: str) -> None:
+        self.id_button.setChecked(lang == "id")
+        self.en_button.setChecked(lang == "en")
+        self.id_button.setAccessibleName("Bahasa Indonesia")
+        self.en_button.setAccessibleName("English")
+
+    def update_clock(self) -> None:
+        self.clock.setText(self._now().strftime("%H:%M"))
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.setFixedHeight(theme.px(HEADER_HEIGHT))
+        self.layout().setContentsMargins(theme.px(MARGIN), 0, theme.px(MARGIN), 0)
+        self.layout().setSpacing(theme.px(20))
+        size = theme.px(96)
+        self.logo.setPixmap(icons.svg_pixmap(self._logo_svg, size))
+        self.logo.setFixedSize(size, size)
+        for lang_button in (self.id_button, self.en_button):
+            lang_button.setFixedSize(theme.px(96), theme.px(88))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.logo and event.type() == QEvent.Type.MouseButtonPress:
+            now = time.monotonic()
+            self._taps = [t for t in self._taps if now - t < STAFF_TAP_SECONDS] + [now]
+            if len(self._taps) >= STAFF_TAPS:
+                self._taps.clear()
+                self.staffGesture.emit()
+        return False
+
+
+class Footer(QFrame):
+    """Always the same places: back, large text, high contrast, home."""
+
+    back = Signal()
+    home = Signal()
+    largeTextToggled = Signal(bool)
+    contrastToggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "footer")
+        layout = QHBoxLayout(self)
+        self.back_button = button("", "footer")
+        self.large_button = button("", "footer")
+        self.contrast_button = button("", "footer")
+        self.home_button = button("", "footer")
+        self.large_button.setCheckable(True)
+        self.contrast_button.setCheckable(True)
+        self.back_button.clicked.connect(self.back.emit)
+        self.home_button.clicked.connect(self.home.emit)
+        self.large_button.toggled.connect(self.largeTextToggled.emit)
+        self.contrast_button.toggled.connect(self.contrastToggled.emit)
+        for widget in (self.back_button, self.large_button, self.contrast_button, self.home_button):
+            layout.addWidget(widget)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back_button.setText(translate("Footer", "Back"))
+        self.large_button.setText(translate("Footer", "Large text"))
+        self.contrast_button.setText(translate("Footer", "High contrast"))
+        self.home_button.setText(translate("Footer", "Home"))
+
+    def set_back_visible(self, visible: bool) -> None:
+        # Keep the place (the footer never shifts), just make it inert.
+        self.back_button.setEnabled(visible)
+
+    def set_modes(self, large: bool, contrast: bool) -> None:
+        for widget, value in ((self.large_button, large), (self.contrast_button, contrast)):
+            widget.blockSignals(True)
+            widget.setChecked(value)
+            widget.blockSignals(False)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.setFixedHeight(theme.px(FOOTER_HEIGHT))
+        self.layout().setContentsMargins(theme.px(24), theme.px(12), theme.px(24), theme.px(12))
+        self.layout().setSpacing(theme.px(16))
+        color = theme.colors.text
+        size = theme.px(44)
+        for widget, name in ((self.back_button, "back"), (self.large_button, "text-size"),
+                             (self.contrast_button, "contrast"), (self.home_button, "home")):
+            set_icon(widget, icons.icon(name, size, color), size)
+            widget.setMinimumHeight(theme.px(96))

@@ -1,0 +1,52 @@
+"""A QR code painted from its module matrix (no image library on the draw path)."""
+
+from __future__ import annotations
+
+import qrcode
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class QrCode(QWidget):
+    def __init__(self, size: int = 280, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._matrix: list[list[bool]] = []
+        self._size = size
+        self.data = ""
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setFixedSize(size, size)
+
+    def set_size(self, size: int) -> None:
+        self._size = size
+        self.setFixedSize(size, size)
+
+    def set_data(self, data: str) -> None:
+        if data == self.data:
+            return
+        self.data = data
+        if data:
+            code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
+            code.add_data(data)
+            code.make(fit=True)
+            self._matrix = code.get_matrix()
+        else:
+            self._matrix = []
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._size, self._size)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#FFFFFF"))  # QR needs light quiet zone, even in HC
+        if not self._matrix:
+            return
+        count = len(self._matrix)
+        cell = min(self.width(), self.height()) / count
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#000000"))
+        for y, row in enumerate(self._matrix):
+            for x, dark in enumerate(row):
+                if dark:
+                    painter.drawRect(QRectF(x * cell, y * cell, cell + 0.5, cell + 0.5))
