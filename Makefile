@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-QM     := assets/translations/plaza_id.qm assets/translations/plaza_en.qm
+QM     := assets/translations/plaza_id.qm
 TS     := $(QM:.qm=.ts)
 
 .PHONY: demo test lint translations screenshots clean

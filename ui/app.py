@@ -40,4 +40,4 @@ def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_m
 
 
 def shutdown(window: KioskWindow) -> None:
-    window.model.store.stop()
+    window.dispose()

@@ -1,8 +1,9 @@
 """Languages: Bahasa Indonesia by default, English a tap away, through Qt's translators.
 
 UI text is written in English in the code and wrapped in `translate("Context", "…")`
-so `pyside6-lupdate` finds it (`make translations`); the .ts files in
-assets/translations hold the Indonesian (and English plural) forms.
+so `pyside6-lupdate` finds it (`make translations`); assets/translations/plaza_id.ts
+holds the Indonesian. Counts are written as "…: %1" or as separate singular and plural
+strings, because lupdate's Python reader cannot mark plural forms for a variable count.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ log = logging.getLogger(__name__)
 
 TRANSLATIONS = ASSETS / "translations"
 LANGUAGES = ("id", "en")
+SOURCE_LANGUAGE = "en"  # the texts in the code; no translator needed
 translate = QCoreApplication.translate
 
 
@@ -27,6 +29,8 @@ class Languages:
         self.current = ""
         self._translators: dict[str, QTranslator] = {}
         for lang in LANGUAGES:
+            if lang == SOURCE_LANGUAGE:
+                continue
             translator = QTranslator()
             path = TRANSLATIONS / f"plaza_{lang}.qm"
             if not translator.load(str(path)):
@@ -38,17 +42,21 @@ class Languages:
         if lang == self.current:
             return False
         app = QCoreApplication.instance()
-        if self.current:
+        if self.current in self._translators:
             app.removeTranslator(self._translators[self.current])
-        app.installTranslator(self._translators[lang])
+        if lang in self._translators:
+            app.installTranslator(self._translators[lang])
         self.current = lang
         return True
 
+    def uninstall(self) -> None:
+        if self.current in self._translators:
+            QCoreApplication.instance().removeTranslator(self._translators[self.current])
+        self.current = ""
+
 
 def locale(lang: str) -> QLocale:
-    if lang == "en":
-        return QLocale(QLocale.Language.English, QLocale.Territory.UnitedKingdom)
-    return QLocale(QLocale.Language.Indonesian, QLocale.Territory.Indonesia)
+    return QLocale("en_GB" if lang == "en" else "id_ID")
 
 
 def rupiah(amount: int) -> str:

@@ -84,16 +84,16 @@ class KioskModel(QObject):
         words = query.casefold().split()
         if not words:
             return []
-        hits = []
+        by_name, by_requirement = [], []
         for service in self.catalog.services:
             agency = self._agencies[service.agency]
-            haystack = " ".join((
-                service.name.id, service.name.en, agency.short_name, agency.name.id,
-                agency.name.en, service.prefix, *service.requirements.id,
-            )).casefold()
-            if all(word in haystack for word in words):
-                hits.append(service)
-        return hits
+            names = " ".join((service.name.id, service.name.en, agency.short_name, agency.name.id,
+                              agency.name.en)).casefold()
+            if all(word in names for word in words):
+                by_name.append(service)
+            elif all(word in names + " ".join(service.requirements.id).casefold() for word in words):
+                by_requirement.append(service)
+        return by_name + by_requirement  # services named so first, then those needing it
 
     def text(self, value) -> str:
         """A catalog text (Text or TextList) in the visitor's language."""

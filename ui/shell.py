@@ -48,6 +48,11 @@ class IdleWatch(QObject):
         self._long.timeout.connect(self.longIdle.emit)
         self.poke()
 
+    def set_timeouts(self, idle_ms: int, attract_ms: int) -> None:
+        self._idle.setInterval(idle_ms)
+        self._long.setInterval(attract_ms)
+        self.poke()
+
     def poke(self) -> None:
         self._idle.start()
         self._long.start()
@@ -220,6 +225,14 @@ class KioskWindow(QWidget):
             event.ignore()  # Alt+F4 through the window manager: a kiosk stays up
             return
         super().closeEvent(event)
+
+    def dispose(self) -> None:
+        """Stop watching the app's events and stop the store thread (before the window goes)."""
+        app = QApplication.instance()
+        app.removeEventFilter(self.idle)
+        app.removeEventFilter(self)
+        self.languages.uninstall()
+        self.model.store.stop()
 
     def leave_kiosk_mode(self) -> None:
         log.warning("staff left kiosk mode")

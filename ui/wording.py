@@ -79,15 +79,26 @@ def wait(estimate: WaitEstimate | None) -> str:
 def people_ahead(count: int) -> str:
     if count == 0:
         return translate("Wording", "Nobody is ahead of you")
-    return translate("Wording", "%n person(s) ahead of you", None, count)
+    if count == 1:
+        return translate("Wording", "1 person is ahead of you")
+    return translate("Wording", "%1 people are ahead of you").replace("%1", str(count))
 
 
 def counters(names: tuple[str, ...]) -> str:
-    return translate("Wording", "Counter %1", None, len(names)).replace("%1", ", ".join(names))
+    listed = names[0] if len(names) == 1 else translate("Wording", "%1 or %2").replace(
+        "%1", ", ".join(names[:-1])).replace("%2", names[-1])
+    return translate("Wording", "Counter %1").replace("%1", listed)
 
 
 def minutes(value: int) -> str:
-    return translate("Wording", "%n minute(s)", None, value)
+    if value == 1:
+        return translate("Wording", "1 minute")
+    return translate("Wording", "%1 minutes").replace("%1", str(value))
+
+
+def count(template: str, value: int) -> str:
+    """Fill a translated "…: %1" style count (no plural forms needed in either language)."""
+    return template.replace("%1", str(value))
 
 
 PRIORITY_CHOICES = ("lansia", "disabilitas", "ibu_hamil")

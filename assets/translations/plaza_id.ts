@@ -6,7 +6,7 @@
     <message>
         <location filename="../../ui/screens/attract.py" line="61"/>
         <source>Touch the screen to start</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentuh layar untuk mulai</translation>
     </message>
 </context>
 <context>
@@ -14,17 +14,17 @@
     <message>
         <location filename="../../ui/widgets/service_row.py" line="17"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/service_row.py" line="18"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutup</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/service_row.py" line="19"/>
         <source>Quota full</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuota habis</translation>
     </message>
 </context>
 <context>
@@ -32,22 +32,22 @@
     <message>
         <location filename="../../ui/widgets/frame.py" line="128"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Kembali</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/frame.py" line="129"/>
         <source>Large text</source>
-        <translation type="unfinished"></translation>
+        <translation>Huruf besar</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/frame.py" line="130"/>
         <source>High contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontras tinggi</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/frame.py" line="131"/>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>Beranda</translation>
     </message>
 </context>
 <context>
@@ -55,47 +55,47 @@
     <message>
         <location filename="../../ui/screens/home.py" line="114"/>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Selamat datang</translation>
     </message>
     <message>
         <location filename="../../ui/screens/home.py" line="115"/>
         <source>Touch a button below to begin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Silakan sentuh salah satu tombol di bawah.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/home.py" line="116"/>
         <source>Take a queue number</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambil Nomor Antrian</translation>
     </message>
     <message>
         <location filename="../../ui/screens/home.py" line="117"/>
         <source>Find a service</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari Layanan</translation>
     </message>
     <message>
         <location filename="../../ui/screens/home.py" line="118"/>
         <source>Queue status</source>
-        <translation type="unfinished"></translation>
+        <translation>Lihat Antrian</translation>
     </message>
     <message>
         <location filename="../../ui/screens/home.py" line="119"/>
         <source>Information &amp; complaints</source>
-        <translation type="unfinished"></translation>
+        <translation>Informasi &amp; Pengaduan</translation>
     </message>
     <message>
         <location filename="../../ui/screens/home.py" line="120"/>
         <source>Now serving</source>
-        <translation type="unfinished"></translation>
+        <translation>Sedang dilayani</translation>
     </message>
     <message>
         <location filename="../../ui/screens/home.py" line="121"/>
         <source>Announcements</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengumuman</translation>
     </message>
     <message>
         <location filename="../../ui/screens/home.py" line="138"/>
         <source>No numbers have been called yet today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hari ini belum ada nomor yang dipanggil.</translation>
     </message>
 </context>
 <context>
@@ -103,32 +103,32 @@
     <message>
         <location filename="../../ui/screens/info.py" line="23"/>
         <source>Information &amp; complaints</source>
-        <translation type="unfinished"></translation>
+        <translation>Informasi &amp; Pengaduan</translation>
     </message>
     <message>
         <location filename="../../ui/screens/info.py" line="31"/>
         <source>Most services open Monday to Friday from 08:00. Each service shows its own hours for today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sebagian besar layanan buka Senin sampai Jumat mulai 08:00. Jam buka hari ini tertera di setiap layanan.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/info.py" line="34"/>
         <source>Services here are free unless a fee is shown. Do not pay anyone extra.</source>
-        <translation type="unfinished"></translation>
+        <translation>Layanan di sini gratis, kecuali jika tertera biayanya. Jangan membayar tambahan kepada siapa pun.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/info.py" line="44"/>
         <source>Not satisfied? Tell us.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurang puas? Sampaikan kepada kami.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/info.py" line="45"/>
         <source>Send a complaint to SP4N-LAPOR!, the government&apos;s public complaint service: lapor.go.id, or an SMS to 1708. You can also ask the information desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim pengaduan ke SP4N-LAPOR!, layanan pengaduan masyarakat dari pemerintah: lapor.go.id, atau kirim SMS ke 1708. Anda juga bisa bertanya di meja informasi.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/info.py" line="56"/>
         <source>This kiosk shows sample data for demonstration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data di layar ini hanya contoh untuk peragaan.</translation>
     </message>
 </context>
 <context>
@@ -136,17 +136,17 @@
     <message>
         <location filename="../../ui/widgets/keyboard.py" line="45"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosongkan</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/keyboard.py" line="46"/>
         <source>Space</source>
-        <translation type="unfinished"></translation>
+        <translation>Spasi</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/keyboard.py" line="47"/>
         <source>⌫ Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>⌫ Hapus</translation>
     </message>
 </context>
 <context>
@@ -154,22 +154,22 @@
     <message>
         <location filename="../../ui/screens/queue.py" line="27"/>
         <source>Queue status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status Antrian</translation>
     </message>
     <message>
         <location filename="../../ui/screens/queue.py" line="29"/>
         <source>Busiest services first. This page updates by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Layanan yang paling ramai ada di atas. Halaman ini diperbarui otomatis.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/queue.py" line="55"/>
         <source>Now serving</source>
-        <translation type="unfinished"></translation>
+        <translation>Sedang dilayani</translation>
     </message>
     <message>
         <location filename="../../ui/screens/queue.py" line="63"/>
         <source>Loading the queue…</source>
-        <translation type="unfinished"></translation>
+        <translation>Memuat antrian…</translation>
     </message>
 </context>
 <context>
@@ -177,22 +177,22 @@
     <message>
         <location filename="../../ui/screens/search.py" line="68"/>
         <source>Type a service, e.g. KTP or SKCK</source>
-        <translation type="unfinished"></translation>
+        <translation>Ketik nama layanan, misalnya KTP atau SKCK</translation>
     </message>
     <message>
         <location filename="../../ui/screens/search.py" line="73"/>
         <source>Find a service</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari Layanan</translation>
     </message>
     <message>
         <location filename="../../ui/screens/search.py" line="74"/>
         <source>Type a few letters of the service or the office you need.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ketik beberapa huruf nama layanan atau instansi yang Anda perlukan.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/search.py" line="79"/>
         <source>Nothing found. Try fewer letters, or browse by office.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ditemukan. Coba ketik lebih sedikit huruf, atau pilih dari daftar instansi.</translation>
     </message>
 </context>
 <context>
@@ -200,70 +200,70 @@
     <message>
         <location filename="../../ui/screens/service.py" line="108"/>
         <source>What to bring</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumen yang perlu dibawa</translation>
     </message>
     <message>
         <location filename="../../ui/screens/service.py" line="111"/>
         <source>No documents are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak perlu membawa dokumen apa pun.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/service.py" line="124"/>
         <source>Please have these documents ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Silakan siapkan dokumen ini.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/service.py" line="128"/>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Langkah</translation>
     </message>
     <message>
         <location filename="../../ui/screens/service.py" line="141"/>
         <source>Good to know</source>
-        <translation type="unfinished"></translation>
+        <translation>Perlu diketahui</translation>
     </message>
     <message>
         <location filename="../../ui/screens/service.py" line="143"/>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Biaya</translation>
     </message>
     <message>
         <location filename="../../ui/screens/service.py" line="145"/>
         <source>Takes about</source>
-        <translation type="unfinished"></translation>
+        <translation>Lama layanan sekitar</translation>
     </message>
     <message>
         <location filename="../../ui/screens/service.py" line="146"/>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempat</translation>
     </message>
     <message>
         <location filename="../../ui/screens/service.py" line="166"/>
         <source>Full details on your phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Keterangan lengkap di ponsel Anda</translation>
     </message>
     <message>
         <location filename="../../ui/screens/service.py" line="171"/>
         <source>Scan this code with your phone camera.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arahkan kamera ponsel Anda ke kode ini.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/service.py" line="196"/>
         <source>Priority service — choose one if it applies to you:</source>
-        <translation type="unfinished"></translation>
+        <translation>Layanan prioritas — pilih salah satu jika sesuai dengan Anda:</translation>
     </message>
     <message>
         <location filename="../../ui/screens/service.py" line="207"/>
         <source>Take a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambil Nomor Antrian</translation>
     </message>
 </context>
 <context>
     <name>ServiceRow</name>
     <message>
         <location filename="../../ui/widgets/service_row.py" line="24"/>
-        <source>%n waiting</source>
-        <translation type="unfinished"></translation>
+        <source>%1 waiting</source>
+        <translation>%1 menunggu</translation>
     </message>
 </context>
 <context>
@@ -271,156 +271,181 @@
     <message>
         <location filename="../../ui/screens/services.py" line="43"/>
         <source>Choose a service</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih Layanan</translation>
     </message>
     <message>
         <location filename="../../ui/screens/services.py" line="45"/>
         <source>Pick the office you need, or a topic below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Silakan pilih instansi atau topik di bawah ini.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/services.py" line="51"/>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>Topik</translation>
     </message>
     <message>
         <location filename="../../ui/screens/services.py" line="63"/>
         <source>Offices</source>
-        <translation type="unfinished"></translation>
+        <translation>Instansi</translation>
     </message>
     <message>
         <location filename="../../ui/screens/services.py" line="83"/>
-        <source>%n service(s)</source>
-        <translation type="unfinished"></translation>
+        <source>Services: %1</source>
+        <translation>Layanan: %1</translation>
     </message>
 </context>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="178"/>
+        <location filename="../../ui/shell.py" line="183"/>
         <source>Plaza Kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Plaza Kiosk</translation>
     </message>
 </context>
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../../ui/screens/staff.py" line="54"/>
+        <location filename="../../ui/screens/staff.py" line="63"/>
         <source>Staff only</source>
-        <translation type="unfinished"></translation>
+        <translation>Khusus petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="57"/>
+        <location filename="../../ui/screens/staff.py" line="66"/>
         <source>No staff PIN is set up on this kiosk. IT: put a hash made by `plaza-kiosk hash-pin` in [staff] pin_hash of the config file.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN petugas belum diatur di kiosk ini. Untuk tim TI: isi [staff] pin_hash di file konfigurasi dengan hash dari perintah `plaza-kiosk hash-pin`.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="61"/>
+        <location filename="../../ui/screens/staff.py" line="70"/>
         <source>Enter the staff PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Masukkan PIN petugas.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="75"/>
+        <location filename="../../ui/screens/staff.py" line="77"/>
+        <source>Too many wrong PINs. Minutes until you can try again: %1</source>
+        <translation>Terlalu banyak PIN salah. Coba lagi setelah %1 menit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="86"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosongkan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="75"/>
+        <location filename="../../ui/screens/staff.py" line="86"/>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="105"/>
+        <location filename="../../ui/screens/staff.py" line="107"/>
+        <source>Wrong PIN. Attempts left: %1</source>
+        <translation>PIN salah. Sisa percobaan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="116"/>
         <source>Staff panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Panel petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="110"/>
+        <location filename="../../ui/screens/staff.py" line="121"/>
         <source>This kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="113"/>
+        <location filename="../../ui/screens/staff.py" line="124"/>
         <source>Device: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Perangkat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="114"/>
+        <location filename="../../ui/screens/staff.py" line="125"/>
         <source>Local store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Penyimpanan lokal: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="122"/>
-        <source>The local store was damaged and has been rebuilt. The old file was kept as %1.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/screens/staff.py" line="126"/>
+        <source>Waiting to be sent to the city server: %1</source>
+        <translation>Menunggu dikirim ke server kota: %1</translation>
     </message>
     <message>
         <location filename="../../ui/screens/staff.py" line="133"/>
+        <source>The local store was damaged and has been rebuilt. The old file was kept as %1.</source>
+        <translation>Penyimpanan lokal rusak dan sudah dibuat ulang. File lama disimpan sebagai %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="137"/>
+        <source>Catalog entries refused (details in the log): %1</source>
+        <translation>Entri katalog yang ditolak (rincian di log): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="145"/>
         <source>No problems found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="138"/>
+        <location filename="../../ui/screens/staff.py" line="150"/>
         <source>Show the last ticket again</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampilkan lagi tiket terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="140"/>
+        <location filename="../../ui/screens/staff.py" line="152"/>
         <source>Leave kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Keluar dari mode kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="149"/>
+        <location filename="../../ui/screens/staff.py" line="161"/>
         <source>Services today</source>
-        <translation type="unfinished"></translation>
+        <translation>Layanan hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="158"/>
+        <location filename="../../ui/screens/staff.py" line="170"/>
         <source>Normal hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Jam normal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="159"/>
+        <location filename="../../ui/screens/staff.py" line="171"/>
         <source>Closed today</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutup hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="160"/>
+        <location filename="../../ui/screens/staff.py" line="172"/>
         <source>Open today</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="175"/>
+        <location filename="../../ui/screens/staff.py" line="187"/>
         <source>No ticket has been issued here today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hari ini belum ada tiket yang dikeluarkan di kiosk ini.</translation>
     </message>
 </context>
 <context>
     <name>Ticket</name>
     <message>
+        <location filename="../../ui/screens/ticket.py" line="59"/>
+        <source>Back to the start in: %1</source>
+        <translation>Kembali ke awal dalam: %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/ticket.py" line="74"/>
         <source>Your queue number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor antrian Anda</translation>
     </message>
     <message>
         <location filename="../../ui/screens/ticket.py" line="86"/>
         <source>Priority: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioritas: %1</translation>
     </message>
     <message>
         <location filename="../../ui/screens/ticket.py" line="104"/>
         <source>Follow your queue on your phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Pantau antrian di ponsel</translation>
     </message>
     <message>
         <location filename="../../ui/screens/ticket.py" line="106"/>
         <source>No ticket printer here — please take a photo of this screen or scan the code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Di sini tidak ada printer tiket — silakan foto layar ini atau pindai kodenya dengan ponsel.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/ticket.py" line="114"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesai</translation>
     </message>
 </context>
 <context>
@@ -428,127 +453,147 @@
     <message>
         <location filename="../../ui/wording.py" line="22"/>
         <source>Numbers can be taken again at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor antrian bisa diambil lagi mulai %1.</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="26"/>
         <source>Numbers can be taken again on %1 from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor antrian bisa diambil lagi pada %1 mulai %2.</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="36"/>
         <source>Today is a public holiday (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hari ini hari libur (%1).</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="39"/>
         <source>This service opens at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Layanan ini buka %1.</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="42"/>
         <source>This service is closed today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Layanan ini tutup hari ini.</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="43"/>
         <source>Today is a public holiday.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hari ini hari libur.</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="44"/>
         <source>This service is not open today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Layanan ini tidak buka hari ini.</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="45"/>
         <source>This service is not open yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Layanan ini belum buka.</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="46"/>
         <source>Break for Friday prayers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Istirahat salat Jumat.</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="47"/>
         <source>Today&apos;s last number has been given out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengambilan nomor antrian hari ini sudah ditutup.</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="48"/>
         <source>This service has closed for today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Layanan ini sudah tutup untuk hari ini.</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="49"/>
         <source>Today&apos;s quota is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuota hari ini habis.</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="58"/>
         <source>Closed today</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutup hari ini</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="59"/>
         <source>Today %1–%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Hari ini %1–%2</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="64"/>
         <source>Free</source>
-        <translation type="unfinished"></translation>
+        <translation>Gratis</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="69"/>
         <source>Waiting time unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Perkiraan waktu tunggu belum diketahui</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="71"/>
         <source>You are next</source>
-        <translation type="unfinished"></translation>
+        <translation>Anda berikutnya</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="73"/>
         <source>About %1 minutes at most</source>
-        <translation type="unfinished"></translation>
+        <translation>Paling lama sekitar %1 menit</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="75"/>
         <source>About %1–%2 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekitar %1–%2 menit</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="81"/>
         <source>Nobody is ahead of you</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada antrian di depan Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="82"/>
-        <source>%n person(s) ahead of you</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/wording.py" line="83"/>
+        <source>1 person is ahead of you</source>
+        <translation>1 orang di depan Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wording.py" line="84"/>
+        <source>%1 people are ahead of you</source>
+        <translation>%1 orang di depan Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wording.py" line="88"/>
+        <source>%1 or %2</source>
+        <translation>%1 atau %2</translation>
     </message>
     <message>
         <location filename="../../ui/wording.py" line="90"/>
-        <source>%n minute(s)</source>
-        <translation type="unfinished"></translation>
+        <source>Counter %1</source>
+        <translation>Loket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="98"/>
+        <location filename="../../ui/wording.py" line="95"/>
+        <source>1 minute</source>
+        <translation>1 menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wording.py" line="96"/>
+        <source>%1 minutes</source>
+        <translation>%1 menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wording.py" line="109"/>
         <source>Elderly (60+)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lansia (60+)</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="99"/>
+        <location filename="../../ui/wording.py" line="110"/>
         <source>Disability</source>
-        <translation type="unfinished"></translation>
+        <translation>Penyandang disabilitas</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="100"/>
+        <location filename="../../ui/wording.py" line="111"/>
         <source>Pregnant</source>
-        <translation type="unfinished"></translation>
+        <translation>Ibu hamil</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout
 
 from kiosk.catalog import Service
-from ui import icons
+from ui import icons, wording
 from ui.i18n import translate
 from ui.screens.base import ScrollScreen
 from ui.widgets.common import button, clear_layout, label, set_icon
@@ -80,7 +80,8 @@ class ServicesScreen(ScrollScreen):
             inner.addWidget(label(agency.name.get(self.lang), "secondary"))
             count = len(self.model.services_of(agency=agency.code))
             inner.addStretch()
-            inner.addWidget(label(translate("Services", "%n service(s)", None, count), "secondary"))
+            inner.addWidget(label(wording.count(translate("Services", "Services: %1"), count),
+                                  "secondary"))
             tile.clicked.connect(lambda code=agency.code: self.nav.go("services", agency=code))
             grid.addWidget(tile, index // columns, index % columns)
         for column in range(columns):

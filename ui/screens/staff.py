@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.availability import StaffOverride
+from ui import wording
 from ui.i18n import translate
 from ui.screens.base import ScrollScreen
 from ui.theme import MARGIN
@@ -27,6 +28,13 @@ class StaffScreen(ScrollScreen):
         self.message = ""
         model.statesChanged.connect(self._refresh)
         model.reprintReady.connect(self._reprint_ready)
+        self._lock_timer = QTimer(self, interval=1000)  # re-opens the pad when a lock-out ends
+        self._lock_timer.timeout.connect(self._lock_tick)
+
+    def _lock_tick(self) -> None:
+        if self.model.pin_guard.locked_for() <= 0:
+            self._lock_timer.stop()
+            self.render()
 
     def _refresh(self) -> None:
         if self.isVisible() and self.unlocked:
@@ -37,6 +45,7 @@ class StaffScreen(ScrollScreen):
         super().enter(**params)
 
     def leave(self) -> None:
+        self._lock_timer.stop()
         self.unlocked = False  # the panel locks again as soon as it is left
         self.entered = ""
 
@@ -64,8 +73,10 @@ class StaffScreen(ScrollScreen):
         self.column.addWidget(dots)
         locked = guard.locked_for()
         if locked > 0:
-            self.message = translate("Staff", "Too many wrong PINs. Try again in %n minute(s).",
-                                     None, math.ceil(locked / 60))
+            self._lock_timer.start()
+            self.message = wording.count(translate(
+                "Staff", "Too many wrong PINs. Minutes until you can try again: %1"),
+                math.ceil(locked / 60))
         if self.message:
             self.column.addWidget(label(self.message, "notice"))
         grid = QGridLayout()
@@ -93,8 +104,8 @@ class StaffScreen(ScrollScreen):
             elif result.locked_for > 0:
                 self.message = ""  # the lock-out line says it
             else:
-                self.message = translate("Staff", "Wrong PIN. %n attempt(s) left.", None,
-                                         result.attempts_left)
+                self.message = wording.count(translate("Staff", "Wrong PIN. Attempts left: %1"),
+                                             result.attempts_left)
         elif len(self.entered) < PIN_MAX:
             self.entered += key
         self.render()
@@ -112,8 +123,8 @@ class StaffScreen(ScrollScreen):
         lines = [
             translate("Staff", "Device: %1").replace("%1", self.model.config.device_id),
             translate("Staff", "Local store: %1").replace("%1", str(self.model.plaza.store.path)),
-            translate("Staff", "Waiting to be sent to the city server: %n", None,
-                      self.model.pending_outbox),
+            wording.count(translate("Staff", "Waiting to be sent to the city server: %1"),
+                          self.model.pending_outbox),
         ]
         for line in lines:
             health_layout.addWidget(label(line, "secondary"))
@@ -123,8 +134,9 @@ class StaffScreen(ScrollScreen):
                 "Staff", "The local store was damaged and has been rebuilt. The old file was kept "
                 "as %1.").replace("%1", notes.recovered_from))
         if notes.catalog_problems:
-            problems.append(translate("Staff", "%n catalog entries were refused (see the log):",
-                                      None, len(notes.catalog_problems)))
+            problems.append(wording.count(translate(
+                "Staff", "Catalog entries refused (details in the log): %1"),
+                len(notes.catalog_problems)))
             problems.extend(notes.catalog_problems[:5])
         problems.extend(notes.errors[-3:])
         for problem in problems:

@@ -55,8 +55,8 @@ class TicketScreen(ScrollScreen):
             self._render_countdown()
 
     def _render_countdown(self) -> None:
-        self.countdown_label.setText(translate(
-            "Ticket", "Back to the start in %n second(s).", None, self.seconds_left))
+        self.countdown_label.setText(wording.count(
+            translate("Ticket", "Back to the start in: %1"), self.seconds_left))
 
     def render(self) -> None:
         ticket: IssuedTicket | None = self.params.get("ticket")

@@ -21,7 +21,7 @@ def badge_text(badge: str) -> str:
 
 
 def waiting_text(waiting: int) -> str:
-    return translate("ServiceRow", "%n waiting", None, waiting)
+    return translate("ServiceRow", "%1 waiting").replace("%1", str(waiting))
 
 
 class ServiceRow(TapCard):

@@ -1,0 +1,141 @@
+"""The shell of a public kiosk: locked down, resets itself, large text and contrast one tap away."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from kiosk.pin import PinGuard
+from tests.ui.conftest import STAFF_PIN
+from tests.ui.helpers import find_button, tap, visible_texts
+from ui.i18n import translate
+
+
+def test_escape_and_alt_f4_do_nothing(qtbot, window) -> None:
+    window.go("service", code="ktp-el")
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.keyClick(window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    assert window.close() is False  # the window manager's close is refused too
+    assert window.isVisible()
+    assert window.current.name == "service"
+
+
+def test_right_click_opens_nothing(qtbot, window) -> None:
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10), QPoint(10, 10))
+    QApplication.sendEvent(window.current, event)
+    assert window.contextMenuPolicy() == Qt.ContextMenuPolicy.PreventContextMenu
+    assert QApplication.activePopupWidget() is None
+
+
+def test_kiosk_mode_is_frameless_without_cursor(window) -> None:
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert window.cursor().shape() == Qt.CursorShape.BlankCursor
+
+
+def test_idle_goes_home_and_clears_everything(qtbot, window) -> None:
+    tap(qtbot, find_button(window.header, "EN"))
+    tap(qtbot, window.footer.large_button)
+    window.go("search")
+    tap(qtbot, find_button(window.current, "K"))
+    window.idle.set_timeouts(300, 60_000)
+    qtbot.waitUntil(lambda: window.current.name == "home", timeout=3000)
+    assert window.model.language == "id"
+    assert not window.theme.large_text
+    window.go("search")
+    assert window.current.field.text() == ""  # the last visitor's search is gone
+
+
+def test_touches_keep_the_session_alive(qtbot, window) -> None:
+    window.go("services")
+    window.idle.set_timeouts(600, 60_000)
+    for _ in range(6):
+        qtbot.wait(200)
+        qtbot.mouseClick(window.current, Qt.MouseButton.LeftButton)
+    assert window.current.name == "services"
+
+
+def test_long_idle_shows_the_attract_loop(qtbot, window) -> None:
+    window.idle.set_timeouts(60_000, 300)
+    qtbot.waitUntil(lambda: window.current.name == "attract", timeout=3000)
+    assert not window.header.isVisible()
+    qtbot.mouseClick(window.current, Qt.MouseButton.LeftButton)
+    assert window.current.name == "home"
+
+
+def test_large_text_and_high_contrast_are_one_tap_from_home(qtbot, window) -> None:
+    size_before = window.screens["home"].title.font().pixelSize()
+    tap(qtbot, window.footer.large_button)
+    assert window.theme.large_text
+    assert window.screens["home"].title.font().pixelSize() > size_before
+    tap(qtbot, window.footer.contrast_button)
+    assert window.theme.high_contrast
+    assert "#000000" in window.styleSheet()
+
+
+def test_ticket_screen_goes_home_by_itself(qtbot, make_window) -> None:
+    window = make_window(kiosk={"ticket_seconds": 5})
+    ticket = window.model.plaza.issue_ticket("ktp-el")
+    window.go("ticket", ticket=ticket)
+    window.screens["ticket"].seconds_left = 1
+    qtbot.waitUntil(lambda: window.current.name == "home", timeout=3000)
+
+
+def _open_staff(qtbot, window) -> None:
+    for _ in range(5):  # the hidden gesture: five taps on the logo
+        qtbot.mouseClick(window.header.logo, Qt.MouseButton.LeftButton)
+    assert window.current.name == "staff"
+
+
+def _enter_pin(qtbot, window, pin: str) -> None:
+    for digit in pin:
+        tap(qtbot, find_button(window.current, digit))
+    tap(qtbot, find_button(window.current, translate("Staff", "OK")))
+
+
+def test_staff_panel_opens_with_the_pin(qtbot, window) -> None:
+    _open_staff(qtbot, window)
+    _enter_pin(qtbot, window, STAFF_PIN)
+    assert window.current.unlocked
+    window.home()
+    _open_staff(qtbot, window)
+    assert not window.current.unlocked  # leaving the panel locks it again
+
+
+def test_five_wrong_pins_lock_the_panel(qtbot, window) -> None:
+    now = [0.0]
+    window.model.pin_guard = PinGuard(window.model.config.staff.pin_hash, 5, 300, clock=lambda: now[0])
+    _open_staff(qtbot, window)
+    for _ in range(5):
+        _enter_pin(qtbot, window, "1111")
+    assert not find_button(window.current, "1").isEnabled()
+    assert translate("Staff", "Too many wrong PINs. Minutes until you can try again: %1").replace(
+        "%1", "5") in visible_texts(window.current)
+    now[0] += 301  # the lock-out ends; the pad opens again by itself
+    qtbot.waitUntil(lambda: find_button(window.current, "1").isEnabled(), timeout=3000)
+    _enter_pin(qtbot, window, STAFF_PIN)
+    assert window.current.unlocked
+
+
+def test_staff_close_a_service_for_today(qtbot, window) -> None:
+    _open_staff(qtbot, window)
+    _enter_pin(qtbot, window, STAFF_PIN)
+    closed = window.current.findChild(QPushButton, "override-ktp-el-closed")
+    assert closed is not None
+    with qtbot.waitSignal(window.model.statesChanged, timeout=5000):
+        tap(qtbot, closed)
+    window.go("service", code="ktp-el")
+    assert translate("Wording", "This service is closed today.") in " ".join(
+        visible_texts(window.current))
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_home_and_ticket_fit_without_scrolling(qtbot, make_window, size) -> None:
+    window = make_window(size)
+    assert window.size().toTuple() == size  # no page pushes the window bigger
+    home = window.screens["home"]
+    assert not home.scroll.more_below()
+    window.go("ticket", ticket=window.model.plaza.issue_ticket("ktp-el"))
+    qtbot.wait(50)
+    assert not window.current.scroll.more_below()
