@@ -288,12 +288,16 @@ class LocalPlaza:
             if ticket is None:
                 return None
             ahead = self._people_ahead(session, ticket)
-        service = self.service(ticket.service_code)
+        try:
+            service = self.service(ticket.service_code)
+            wait = estimate_wait(ahead, service.duration_minutes, len(service.counters))
+        except KeyError:  # the service left the catalog since: the ticket still stands
+            wait = None
         return IssuedTicket(
             id=ticket.id, public_code=ticket.public_code, number=ticket.number,
             service_code=ticket.service_code, priority=ticket.priority,
             issued_at=ticket.issued_at, service_day=ticket.service_day, people_ahead=ahead,
-            wait=estimate_wait(ahead, service.duration_minutes, len(service.counters)),
+            wait=wait,
         )
 
     # --- staff ---

@@ -151,7 +151,7 @@ def _import_catalog(config, args) -> int:
     from plaza_kiosk.setup import open_plaza, setup_logging
 
     setup_logging(config.data_dir, args.verbose)
-    plaza, _ = open_plaza(config)
+    plaza, _ = open_plaza(config, load_catalog=False)
     problems = plaza.import_catalog(args.file, config.qr.allowed_hosts)
     catalog = plaza.catalog()
     print(f"loaded {len(catalog.services)} services of {len(catalog.agencies)} agencies; "

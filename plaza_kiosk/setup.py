@@ -42,10 +42,13 @@ def setup_logging(data_dir: Path | None, verbose: bool = False) -> None:
 
 
 def open_plaza(config: Config, data_dir: Path | None = None,
-               clock: Callable[[], datetime] = now_utc) -> tuple[LocalPlaza, list[str]]:
+               clock: Callable[[], datetime] = now_utc,
+               load_catalog: bool = True) -> tuple[LocalPlaza, list[str]]:
     """The local plaza, with its catalog loaded on first start. Returns refused catalog entries."""
     store = open_store((data_dir or config.data_dir) / "kiosk.db")
-    catalog_file = Path(config.data.catalog) if config.data.catalog else None
     plaza = LocalPlaza(store, device_id=config.device_id, timezone=config.plaza.timezone, clock=clock)
-    problems = plaza.load_catalog_if_empty(catalog_file, config.qr.allowed_hosts)
+    problems: list[str] = []
+    if load_catalog:
+        catalog_file = Path(config.data.catalog) if config.data.catalog else None
+        problems = plaza.load_catalog_if_empty(catalog_file, config.qr.allowed_hosts)
     return plaza, problems

@@ -7,7 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.service_day import local_time
 from ui.i18n import Languages, translate
@@ -90,8 +97,12 @@ class KioskWindow(QWidget):
         layout.setSpacing(0)
         for widget in (self.header, self.offline_bar):
             layout.addWidget(widget)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.footer)
+        # Portrait: content over the footer. Landscape: the footer is a rail left of it.
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body.setSpacing(0)
+        self.body.addWidget(self.stack, 1)
+        self.body.addWidget(self.footer)
+        layout.addLayout(self.body, 1)
 
         self.screens: dict[str, Screen] = {}
         for screen_class in SCREENS:
@@ -194,6 +205,8 @@ class KioskWindow(QWidget):
         theme = self.theme
         self.setStyleSheet(theme.stylesheet())
         self.header.apply_theme(theme)
+        self.body.setDirection(QBoxLayout.Direction.RightToLeft if theme.landscape
+                               else QBoxLayout.Direction.TopToBottom)
         self.footer.apply_theme(theme)
         self.footer.set_modes(theme.large_text, theme.high_contrast)
         for screen in self.screens.values():

@@ -44,6 +44,8 @@ class Palette:
     on_primary: str = "#FFFFFF"
     on_accent: str = "#1B2630"
     outline: str = "#D5DCE1"
+    selected: str = ""  # pressed/checked controls; empty: the primary colour
+    on_selected: str = "#FFFFFF"
 
     @classmethod
     def from_config(cls, theme: Any) -> Palette:
@@ -57,7 +59,7 @@ class Palette:
             primary="#000000", primary_pressed="#333333", secondary="#FFFFFF", accent="#FFD400",
             background="#000000", surface="#000000", text="#FFFFFF", muted="#FFFFFF",
             open="#7CFC9A", closed="#FF8A80", warning="#FFD400", on_primary="#FFFFFF",
-            on_accent="#000000", outline="#FFFFFF",
+            on_accent="#000000", outline="#FFFFFF", selected="#FFD400", on_selected="#000000",
         )
 
 
@@ -94,6 +96,7 @@ class Theme:
 
     def stylesheet(self) -> str:
         c, px, fpx = self.colors, self.px, self.font_px
+        selected, on_selected = c.selected or c.primary, c.on_selected
         border = f"{px(2) if self.high_contrast else 0}px solid {c.outline}"
         card_border = f"{max(px(2), 2)}px solid {c.outline}" if self.high_contrast else "none"
         radius = px(20)
@@ -124,19 +127,19 @@ class Theme:
         QLabel[role="notice"] {{ background: {c.surface}; border-left: {px(8)}px solid {c.warning};
             padding: {px(16)}px; font-size: {fpx(BODY)}px; }}
         QFrame[role="header"] {{ background: {c.primary}; border-bottom: {border}; }}
-        QFrame[role="footer"] {{ background: {c.surface}; border-top: {max(px(2), 1)}px solid
-            {c.outline}; }}
+        QFrame[role="footer"] {{ background: {c.surface};
+            border-{"right" if self.landscape else "top"}: {max(px(2), 1)}px solid {c.outline}; }}
         QFrame[role="card"] {{ background: {c.surface}; border-radius: {radius}px;
             border: {card_border}; }}
-        QFrame[role="card-pressed"] {{ background: {c.primary}; border-radius: {radius}px; }}
-        QFrame[role="card-pressed"] QLabel {{ color: {c.on_primary}; }}
+        QFrame[role="card-pressed"] {{ background: {selected}; border-radius: {radius}px; }}
+        QFrame[role="card-pressed"] QLabel {{ color: {on_selected}; }}
         QFrame[role="bar"] {{ background: {c.surface}; border-top: {max(px(2), 1)}px solid
             {c.outline}; }}
         QPushButton {{ background: {c.surface}; color: {c.text}; border: {max(px(2), 1)}px solid
             {c.outline}; border-radius: {px(16)}px; padding: {px(8)}px {px(24)}px;
             min-height: {px(TARGET)}px; min-width: {px(TARGET)}px; font-size: {fpx(BODY)}px; }}
-        QPushButton:pressed, QPushButton:checked {{ background: {c.primary}; color: {c.on_primary};
-            border-color: {c.primary}; }}
+        QPushButton:pressed, QPushButton:checked {{ background: {selected}; color: {on_selected};
+            border-color: {selected}; }}
         QPushButton:disabled {{ color: {c.muted}; }}
         QPushButton[role="accent"] {{ background: {c.accent}; color: {c.on_accent}; border: {border};
             font-size: {fpx(SECTION)}px; font-weight: bold; min-height: {px(PRIMARY_HEIGHT)}px;
@@ -149,14 +152,16 @@ class Theme:
         QPushButton[role="tile"] {{ background: {c.surface}; border: {card_border};
             border-radius: {radius}px; text-align: left; padding: {px(24)}px;
             font-size: {fpx(BODY)}px; font-weight: bold;
-            min-height: {px(120 if self.landscape else 160)}px; }}
-        QPushButton[role="tile"]:pressed {{ background: {c.primary}; color: {c.on_primary}; }}
+            min-height: {px(120 if self.landscape else 180)}px; }}
+        QPushButton[role="tile"]:pressed {{ background: {selected}; color: {on_selected}; }}
         QPushButton[role="chip"] {{ border-radius: {px(40)}px; padding: {px(8)}px {px(28)}px;
             font-size: {fpx(SECONDARY)}px; }}
-        QPushButton[role="footer"] {{ border: none; background: transparent;
-            font-size: {fpx(SECONDARY)}px; font-weight: bold; }}
-        QPushButton[role="footer"]:pressed, QPushButton[role="footer"]:checked {{
-            background: {c.primary}; color: {c.on_primary}; }}
+        QToolButton[role="footer"] {{ border: none; background: transparent; color: {c.text};
+            font-size: {fpx(SECONDARY)}px; font-weight: bold; border-radius: {px(16)}px;
+            padding: {px(8)}px; min-width: {px(TARGET)}px; }}
+        QToolButton[role="footer"]:pressed, QToolButton[role="footer"]:checked {{
+            background: {selected}; color: {on_selected}; }}
+        QToolButton[role="footer"]:disabled {{ color: {c.muted}; }}
         QPushButton[role="header"] {{ background: transparent; color: {c.on_primary};
             border: {max(px(2), 1)}px solid {c.on_primary}; font-size: {fpx(SECONDARY)}px;
             font-weight: bold; min-width: {px(TARGET)}px; }}

@@ -113,19 +113,25 @@ def read_catalog(session: Session) -> Catalog | None:
         friday_break=(parse_hhmm(friday[0], "friday_break"), parse_hhmm(friday[1], "friday_break"))
         if friday else None,
     )
-    categories = tuple(
-        Category(r.code, Text(r.name_id, r.name_en), r.icon)
-        for r in session.scalars(select(CategoryRow).order_by(CategoryRow.position))
-    )
-    agencies = tuple(
-        Agency(r.code, r.short_name, Text(r.name_id, r.name_en), r.color)
-        for r in session.scalars(select(AgencyRow).order_by(AgencyRow.position))
-    )
     services = tuple(
         _service(r)
         for r in session.scalars(
             select(ServiceRow).where(ServiceRow.active).order_by(ServiceRow.position)
         )
+    )
+    # Agencies and categories of an earlier catalog stay in the store while old tickets
+    # point at them; the kiosk shows only those the current services use.
+    used_agencies = {s.agency for s in services}
+    used_categories = {s.category for s in services}
+    categories = tuple(
+        Category(r.code, Text(r.name_id, r.name_en), r.icon)
+        for r in session.scalars(select(CategoryRow).order_by(CategoryRow.position))
+        if r.code in used_categories
+    )
+    agencies = tuple(
+        Agency(r.code, r.short_name, Text(r.name_id, r.name_en), r.color)
+        for r in session.scalars(select(AgencyRow).order_by(AgencyRow.position))
+        if r.code in used_agencies
     )
     holidays = tuple(
         Holiday(r.day, Text(r.name_id, r.name_en))

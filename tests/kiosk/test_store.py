@@ -111,3 +111,22 @@ def test_service_day_dates_round_trip(plaza: LocalPlaza) -> None:
     ticket = plaza.issue_ticket("ktp-el")
     assert ticket.service_day == date(2026, 11, 24)
     assert plaza.last_ticket().number == ticket.number
+
+
+def test_a_new_catalog_replaces_the_old_one(plaza: LocalPlaza, tmp_path: Path) -> None:
+    import json
+
+    from tests.conftest import catalog_data, service_entry
+
+    old = plaza.issue_ticket("ktp-el")
+    data = catalog_data([service_entry("paspor", "P")])
+    data["agencies"][0]["code"] = "imigrasi"
+    data["services"][0]["agency"] = "imigrasi"
+    path = tmp_path / "new.json"
+    path.write_text(json.dumps(data))
+    plaza.import_catalog(path, ALLOWED)
+    catalog = plaza.catalog()
+    assert [s.code for s in catalog.services] == ["paspor"]
+    assert [a.code for a in catalog.agencies] == ["imigrasi"]
+    kept = plaza.last_ticket()  # the old ticket survives its service leaving the catalog
+    assert kept is not None and kept.id == old.id and kept.wait is None

@@ -82,6 +82,14 @@ def test_ticket_screen_goes_home_by_itself(qtbot, make_window) -> None:
     qtbot.waitUntil(lambda: window.current.name == "home", timeout=3000)
 
 
+def _quietly(check) -> bool:
+    try:
+        check()
+    except (AssertionError, LookupError):
+        return False
+    return True
+
+
 def _open_staff(qtbot, window) -> None:
     for _ in range(5):  # the hidden gesture: five taps on the logo
         qtbot.mouseClick(window.header.logo, Qt.MouseButton.LeftButton)
@@ -113,7 +121,10 @@ def test_five_wrong_pins_lock_the_panel(qtbot, window) -> None:
     assert translate("Staff", "Too many wrong PINs. Minutes until you can try again: %1").replace(
         "%1", "5") in visible_texts(window.current)
     now[0] += 301  # the lock-out ends; the pad opens again by itself
-    qtbot.waitUntil(lambda: find_button(window.current, "1").isEnabled(), timeout=3000)
+    def pad_open() -> None:
+        assert find_button(window.current, "1").isEnabled()  # LookupError while re-rendering
+
+    qtbot.waitUntil(lambda: _quietly(pad_open), timeout=3000)
     _enter_pin(qtbot, window, STAFF_PIN)
     assert window.current.unlocked
 

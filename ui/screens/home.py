@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from ui import icons
-from ui.i18n import translate
+from ui.i18n import locale, translate
 from ui.screens.base import ScrollScreen
 from ui.theme import MARGIN, Theme
 from ui.widgets.common import button, card, clear_layout, label, plain, set_icon
@@ -30,6 +30,13 @@ class HomeScreen(ScrollScreen):
         self.info = button("", "tile")
         self.info.clicked.connect(lambda: nav.go("info"))
 
+        self.today_card = card()
+        today = QVBoxLayout(self.today_card)
+        self.today_date = label("", "section")
+        self.today_open = label("")
+        today.addWidget(self.today_date)
+        today.addWidget(self.today_open)
+
         self.serving_card = card()
         serving = QVBoxLayout(self.serving_card)
         self.serving_title = label("", "section")
@@ -52,7 +59,7 @@ class HomeScreen(ScrollScreen):
         self.grid = QGridLayout()
         self.column.addLayout(self.grid)
         self._kept = (self.title, self.subtitle, self.take, self.find, self.queue, self.info,
-                      self.serving_card, self.news_card)
+                      self.today_card, self.serving_card, self.news_card)
         model.statesChanged.connect(self._render_serving)
 
     def _next_announcement(self) -> None:
@@ -85,8 +92,10 @@ class HomeScreen(ScrollScreen):
             set_icon(tile, icons.icon(icon_name, size, theme.colors.primary
                                       if not theme.high_contrast else theme.colors.accent), size)
         set_icon(self.take, icons.icon("ticket", theme.px(72), theme.colors.on_accent), theme.px(72))
-        for widget in (self.serving_card, self.news_card):
+        for widget in (self.today_card, self.serving_card, self.news_card):
             widget.layout().setContentsMargins(margin, margin, margin, margin)
+        for row in range(8):
+            self.grid.setRowStretch(row, 0)
         if theme.landscape:
             self.grid.addWidget(self.title, 0, 0)
             self.grid.addWidget(self.subtitle, 1, 0)
@@ -94,6 +103,7 @@ class HomeScreen(ScrollScreen):
             self.grid.addLayout(tiles, 3, 0)
             self.grid.addWidget(self.serving_card, 0, 1, 2, 1)
             self.grid.addWidget(self.news_card, 2, 1, 2, 1)
+            self.today_card.hide()  # the header's clock is enough on a wide screen
             self.grid.setColumnStretch(0, 3)
             self.grid.setColumnStretch(1, 2)
             self.grid.setRowStretch(4, 1)
@@ -101,11 +111,13 @@ class HomeScreen(ScrollScreen):
             # The actions sit in the lower two thirds, where a seated visitor can reach them.
             self.grid.addWidget(self.title, 0, 0)
             self.grid.addWidget(self.subtitle, 1, 0)
-            self.grid.addWidget(self.serving_card, 2, 0)
-            self.grid.addWidget(self.news_card, 3, 0)
-            self.grid.setRowStretch(4, 1)
-            self.grid.addWidget(self.take, 5, 0)
-            self.grid.addLayout(tiles, 6, 0)
+            self.grid.addWidget(self.today_card, 2, 0)
+            self.grid.addWidget(self.serving_card, 3, 0)
+            self.grid.addWidget(self.news_card, 4, 0)
+            self.grid.setRowStretch(5, 1)
+            self.grid.addWidget(self.take, 6, 0)
+            self.grid.addLayout(tiles, 7, 0)
+            self.today_card.show()
             self.grid.setColumnStretch(0, 1)
             self.grid.setColumnStretch(1, 0)
         self.render()
@@ -126,7 +138,17 @@ class HomeScreen(ScrollScreen):
             self.news_text.setText(self.model.text(items[self._news_index]))
         self._render_serving()
 
+    def _render_today(self) -> None:
+        day = self.model.plaza.today()
+        self.today_date.setText(locale(self.lang).toString(day, "dddd, d MMMM yyyy"))
+        states = self.model.states.values()
+        open_now = sum(1 for state in states if state.availability.can_issue)
+        self.today_open.setText(translate("Home", "Services open for numbers now: %1 of %2")
+                                .replace("%1", str(open_now)).replace("%2", str(len(states))))
+        self.today_open.setVisible(bool(states))
+
     def _render_serving(self) -> None:
+        self._render_today()
         clear_layout(self.serving_numbers)
         calls = [(number, code) for code, state in self.model.states.items()
                  for number in state.now_serving][:4]

@@ -60,22 +60,22 @@ class ServiceScreen(ScrollScreen):
         clear_layout(self.column)
         self.scroll.verticalScrollBar().setValue(0)
 
-        self.column.addWidget(label(service.name.get(lang), "title"))
-        self.column.addWidget(label(agency.name.get(lang), "secondary"))
+        # Portrait: one column. Landscape: who/what and the documents on the left (seen at
+        # once), the description, facts and QR on the right.
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.setSpacing(theme.px(16))
+        right.setSpacing(theme.px(24))
+        left.addWidget(label(service.name.get(lang), "title"))
+        left.addWidget(label(agency.name.get(lang), "secondary"))
         if state is not None:
             status = QHBoxLayout()
             status.addWidget(label(badge_text(state.availability.badge),
                                    f"badge-{state.availability.badge}", wrap=False))
             status.addWidget(label(wording.today_hours(state.availability), wrap=False))
             status.addStretch()
-            self.column.addLayout(status)
-        self.column.addWidget(label(service.description.get(lang)))
-
-        grid = QGridLayout()
-        grid.setSpacing(theme.px(24))
-        left, right = QVBoxLayout(), QVBoxLayout()
-        left.setSpacing(theme.px(24))
-        right.setSpacing(theme.px(24))
+            left.addLayout(status)
+        description = label(service.description.get(lang))
+        (right if theme.landscape else left).addWidget(description)
         left.addWidget(self._requirements(service))
         if service.steps.get(lang):
             left.addWidget(self._steps(service))
@@ -83,6 +83,8 @@ class ServiceScreen(ScrollScreen):
         if service.info_url:
             right.addWidget(self._qr(service.info_url))
         right.addStretch()
+        grid = QGridLayout()
+        grid.setSpacing(theme.px(24))
         if theme.landscape:
             grid.addLayout(left, 0, 0)
             grid.addLayout(right, 0, 1)
@@ -190,7 +192,8 @@ class ServiceScreen(ScrollScreen):
             return
         row = QHBoxLayout()
         row.setSpacing(theme.px(24))
-        choice_column = QVBoxLayout() if theme.landscape else self.bar_layout
+        side_by_side = theme.landscape and not theme.large_text  # large words need the full width
+        choice_column = QVBoxLayout() if side_by_side else self.bar_layout
         if service.priority_allowed:
             choice_column.addWidget(label(
                 translate("Service", "Priority service — choose one if it applies to you:"),
@@ -208,7 +211,7 @@ class ServiceScreen(ScrollScreen):
         set_icon(take, icons.icon("ticket", theme.px(64), theme.colors.on_accent), theme.px(64))
         take.clicked.connect(self._take)
         take.setEnabled(not self._busy)
-        if theme.landscape:
+        if side_by_side:
             row.addLayout(choice_column, 3)
             row.addWidget(take, 2)
             self.bar_layout.addLayout(row)

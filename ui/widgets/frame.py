@@ -6,15 +6,26 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.paths import ASSETS
 from ui import icons
 from ui.i18n import translate
 from ui.theme import FOOTER_HEIGHT, HEADER_HEIGHT, MARGIN, Theme
-from ui.widgets.common import button, label, set_icon
+from ui.widgets.common import button, label
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
+RAIL_WIDTH = 260
 STAFF_TAPS = 5  # taps on the logo within STAFF_TAP_SECONDS open the staff panel
 STAFF_TAP_SECONDS = 3.0
 
@@ -98,6 +109,15 @@ class Header(QFrame):
         return False
 
 
+def _footer_button() -> QToolButton:
+    # A tool button can put its word under the icon, so the landscape rail never cuts it off.
+    widget = QToolButton()
+    widget.setProperty("role", "footer")
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    return widget
+
+
 class Footer(QFrame):
     """Always the same places: back, large text, high contrast, home."""
 
@@ -109,11 +129,11 @@ class Footer(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "footer")
-        layout = QHBoxLayout(self)
-        self.back_button = button("", "footer")
-        self.large_button = button("", "footer")
-        self.contrast_button = button("", "footer")
-        self.home_button = button("", "footer")
+        layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.back_button = _footer_button()
+        self.large_button = _footer_button()
+        self.contrast_button = _footer_button()
+        self.home_button = _footer_button()
         self.large_button.setCheckable(True)
         self.contrast_button.setCheckable(True)
         self.back_button.clicked.connect(self.back.emit)
@@ -141,12 +161,35 @@ class Footer(QFrame):
             widget.blockSignals(False)
 
     def apply_theme(self, theme: Theme) -> None:
-        self.setFixedHeight(theme.px(FOOTER_HEIGHT))
-        self.layout().setContentsMargins(theme.px(24), theme.px(12), theme.px(24), theme.px(12))
-        self.layout().setSpacing(theme.px(16))
+        layout = self.layout()
+        if theme.landscape:  # a rail on the left: the wide screen's height is for content
+            layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.setFixedHeight(QWIDGETSIZE_MAX)
+            self.setMinimumHeight(0)
+            self.setFixedWidth(theme.px(RAIL_WIDTH))
+            layout.setContentsMargins(theme.px(12), theme.px(24), theme.px(12), theme.px(24))
+        else:
+            layout.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.setFixedWidth(QWIDGETSIZE_MAX)
+            self.setMinimumWidth(0)
+            self.setFixedHeight(theme.px(FOOTER_HEIGHT))
+            layout.setContentsMargins(theme.px(24), theme.px(12), theme.px(24), theme.px(12))
+        layout.setSpacing(theme.px(16))
         color = theme.colors.text
-        size = theme.px(44)
+        size = theme.px(56 if theme.landscape else 44)
         for widget, name in ((self.back_button, "back"), (self.large_button, "text-size"),
                              (self.contrast_button, "contrast"), (self.home_button, "home")):
-            set_icon(widget, icons.icon(name, size, color), size)
+            widget.setIcon(icons.icon(name, size, color))
+            widget.setIconSize(QSize(size, size))
+            widget.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon if theme.landscape
+                                      else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             widget.setMinimumHeight(theme.px(96))
+        if theme.landscape:  # as wide as the longest word needs, never narrower than the rail
+            self.ensurePolished()
+            for widget in self._buttons():
+                widget.ensurePolished()
+            needed = max(widget.sizeHint().width() for widget in self._buttons())
+            self.setFixedWidth(max(theme.px(RAIL_WIDTH), needed + theme.px(24)))
+
+    def _buttons(self) -> tuple[QToolButton, ...]:
+        return (self.back_button, self.large_button, self.contrast_button, self.home_button)

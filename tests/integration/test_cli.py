@@ -1,0 +1,73 @@
+"""The `plaza-kiosk` command as IT and developers run it: real processes, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+from kiosk.pin import verify_pin
+from tests.conftest import catalog_data, service_entry
+
+CLI = [sys.executable, "-m", "plaza_kiosk"]
+
+
+def run(*args: str, tmp_path: Path, stdin: str = "", config: Path | None = None):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PLAZA_KIOSK__DATA__DIR=str(tmp_path / "data"))
+    env.pop("PLAZA_KIOSK_CONFIG", None)
+    extra = ["--config", str(config)] if config else []
+    return subprocess.run([*CLI, *extra, *args], input=stdin, capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", header[16:24])
+
+
+def test_screenshot_renders_at_the_asked_size(tmp_path: Path) -> None:
+    out = tmp_path / "service-en.png"
+    result = run("screenshot", "--screen", "service", "--lang", "en", "--size", "1920x1080",
+                 "--at", "2026-11-24T10:00", "--out", str(out), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert png_size(out) == (1920, 1080)
+    assert not (tmp_path / "data" / "kiosk.db").exists()  # screenshots never touch kiosk data
+
+
+def test_hash_pin_never_prints_the_pin(tmp_path: Path) -> None:
+    result = run("hash-pin", stdin="975310\n", tmp_path=tmp_path)
+    assert result.returncode == 0
+    stored = result.stdout.strip()
+    assert "975310" not in stored and verify_pin("975310", stored)
+    refused = run("hash-pin", stdin="12\n", tmp_path=tmp_path)
+    assert refused.returncode == 2 and "4 to 12 digits" in refused.stderr
+
+
+def test_a_bad_config_names_key_and_file_without_a_traceback(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("[kiosk]\nidle_seconds = -5\n")
+    result = run("screenshot", "--out", str(tmp_path / "x.png"), tmp_path=tmp_path, config=config)
+    assert result.returncode == 2
+    assert "[kiosk] idle_seconds" in result.stderr and str(config) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_import_catalog_reports_refused_entries_and_keeps_the_rest(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog.json"
+    catalog.write_text(json.dumps(catalog_data([
+        service_entry("ktp-el", "A"),
+        service_entry("bad-url", "B", info_url="http://example.com/phish"),
+    ])))
+    result = run("import-catalog", str(catalog), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "loaded 1 services of 1 agencies; 1 entries refused" in result.stdout
+    assert "bad-url" in result.stdout
+    broken = tmp_path / "broken.json"
+    broken.write_text("{")
+    result = run("import-catalog", str(broken), tmp_path=tmp_path)
+    assert result.returncode == 2 and "not valid JSON" in result.stderr
+    assert "Traceback" not in result.stderr
