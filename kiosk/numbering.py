@@ -33,6 +33,11 @@ def new_public_code() -> str:
     return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(PUBLIC_CODE_LENGTH))
 
 
+def tracking_url(base_url: str, public_code: str) -> str:
+    """Where a visitor follows a ticket on a phone (the URL in the ticket's QR code)."""
+    return f"{base_url.rstrip('/')}/t/{public_code}"
+
+
 @dataclass(frozen=True)
 class QueuedTicket:
     """The fields the call order looks at."""

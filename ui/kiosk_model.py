@@ -15,9 +15,10 @@ from kiosk.availability import StaffOverride
 from kiosk.catalog import Agency, Catalog, Category, Service
 from kiosk.config import Config
 from kiosk.local_plaza import IssuedTicket, IssueRefused, LocalPlaza, ServiceState
-from kiosk.numbering import Priority
+from kiosk.numbering import Priority, tracking_url
 from kiosk.pin import PinGuard
 from ui.store_thread import StoreThread
+from ui.widgets.qr import qr_matrix
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +130,13 @@ class KioskModel(QObject):
             self._store_error(error)
             self.issueFailed.emit()
 
-        self.store.submit(lambda: self.plaza.issue_ticket(service_code, priority), done, failed)
+        def job() -> IssuedTicket | IssueRefused:
+            result = self.plaza.issue_ticket(service_code, priority)
+            if isinstance(result, IssuedTicket):  # warm the QR cache off the UI thread
+                qr_matrix(tracking_url(self.config.qr.tracking_base_url, result.public_code))
+            return result
+
+        self.store.submit(job, done, failed)
 
     def reprint_last(self) -> None:
         self.store.submit(self.plaza.last_ticket, self.reprintReady.emit, self._store_error)

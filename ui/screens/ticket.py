@@ -6,16 +6,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.local_plaza import IssuedTicket
+from kiosk.numbering import tracking_url
 from ui import icons, wording
 from ui.i18n import translate
 from ui.screens.base import ScrollScreen
 from ui.theme import MARGIN
 from ui.widgets.common import button, card, clear_layout, label, set_icon
 from ui.widgets.qr import QrCode
-
-
-def tracking_url(base: str, ticket: IssuedTicket) -> str:
-    return f"{base}/t/{ticket.public_code}"
 
 
 class TicketScreen(ScrollScreen):
@@ -99,7 +96,7 @@ class TicketScreen(ScrollScreen):
         qr_layout.setContentsMargins(margin, margin, margin, margin)
         qr_layout.setSpacing(theme.px(24))
         self.qr.set_size(theme.px(260))
-        self.qr.set_data(tracking_url(self.model.config.qr.tracking_base_url, ticket))
+        self.qr.set_data(tracking_url(self.model.config.qr.tracking_base_url, ticket.public_code))
         qr_texts = QVBoxLayout()
         qr_texts.addWidget(label(translate("Ticket", "Follow your queue on your phone"), "section"))
         # No printer is set up on this kiosk yet: say so instead of promising a slip.

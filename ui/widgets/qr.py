@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import qrcode
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
+@lru_cache(maxsize=256)
+def qr_matrix(data: str) -> tuple[tuple[bool, ...], ...]:
+    """The module matrix (with a quiet zone). Choosing the best mask costs ~25 ms, so results
+    are cached; a new ticket's code is made on the store thread before its screen shows."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
+    code.add_data(data)
+    code.make(fit=True)
+    return tuple(tuple(row) for row in code.get_matrix())
+
+
 class QrCode(QWidget):
     def __init__(self, size: int = 280, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._matrix: list[list[bool]] = []
+        self._matrix: tuple[tuple[bool, ...], ...] = ()
         self._size = size
         self.data = ""
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -25,13 +37,7 @@ class QrCode(QWidget):
         if data == self.data:
             return
         self.data = data
-        if data:
-            code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
-            code.add_data(data)
-            code.make(fit=True)
-            self._matrix = code.get_matrix()
-        else:
-            self._matrix = []
+        self._matrix = qr_matrix(data) if data else ()
         self.update()
 
     def sizeHint(self) -> QSize:
