@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 QM     := assets/translations/plaza_id.qm
 TS     := $(QM:.qm=.ts)
 
-.PHONY: demo test lint translations screenshots clean
+.PHONY: demo test lint translations screenshots bench clean
 
 $(STAMP): pyproject.toml
 	@scripts/check-system.sh $(PYTHON)
@@ -39,3 +39,6 @@ screenshots: $(STAMP) $(QM)
 
 clean:
 	rm -rf $(VENV) $(QM) .pytest_cache .ruff_cache
+
+bench: $(STAMP) $(QM)
+	$(PY) bench/kiosk.py

@@ -41,6 +41,8 @@ def parser() -> argparse.ArgumentParser:
     kiosk = commands.add_parser("kiosk", help="run the visitor kiosk")
     kiosk.add_argument("--windowed", action="store_true",
                        help="a normal window instead of locked-down fullscreen (development)")
+    # For bench/: print the wall-clock time of the first painted frame, then quit.
+    kiosk.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
 
     shot = commands.add_parser("screenshot", help="render a visitor screen to a PNG, offscreen")
     shot.add_argument("--screen", choices=SCREEN_NAMES, default="home")
@@ -112,6 +114,16 @@ def _kiosk(config, args) -> int:
     app = application()
     recovered = str(plaza.store.recovered_from or "")
     window = build_kiosk(config, plaza, StaffNotes(recovered, problems), kiosk_mode=not args.windowed)
+    if args.quit_after_first_paint:
+        import time
+
+        from ui.app import on_first_paint
+
+        def report() -> None:
+            print(f"first_paint {time.time():.6f}", flush=True)
+            app.quit()
+
+        on_first_paint(window, report)
     if args.windowed:
         window.resize(540, 960)
         window.show()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -37,6 +39,25 @@ def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_m
     model.setParent(window)
     model.refresh_states()
     return window
+
+
+class _FirstPaint(QObject):
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            QTimer.singleShot(0, callback)  # after this frame is done
+        return False
+
+
+def on_first_paint(window: KioskWindow, callback: Callable[[], None]) -> None:
+    """Call back once the home screen has really been painted (not merely shown)."""
+    catcher = _FirstPaint(callback)
+    catcher.setParent(window)
+    window.screens["home"].installEventFilter(catcher)
 
 
 def shutdown(window: KioskWindow) -> None:

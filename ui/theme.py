@@ -131,8 +131,6 @@ class Theme:
             border-{"right" if self.landscape else "top"}: {max(px(2), 1)}px solid {c.outline}; }}
         QFrame[role="card"] {{ background: {c.surface}; border-radius: {radius}px;
             border: {card_border}; }}
-        QFrame[role="card-pressed"] {{ background: {selected}; border-radius: {radius}px; }}
-        QFrame[role="card-pressed"] QLabel {{ color: {on_selected}; }}
         QFrame[role="bar"] {{ background: {c.surface}; border-top: {max(px(2), 1)}px solid
             {c.outline}; }}
         QPushButton {{ background: {c.surface}; color: {c.text}; border: {max(px(2), 1)}px solid
@@ -167,7 +165,7 @@ class Theme:
             font-weight: bold; min-width: {px(TARGET)}px; }}
         QPushButton[role="header"]:checked {{ background: {c.on_primary}; color: {c.primary}; }}
         QPushButton[role="key"] {{ font-size: {fpx(36)}px; font-weight: bold;
-            min-width: {px(80)}px; min-height: {px(96)}px; padding: 0; }}
+            min-width: {px(80)}px; min-height: {px(96)}px; padding: 0 {px(4)}px; }}
         QPushButton[role="pin"] {{ font-size: {fpx(48)}px; font-weight: bold;
             min-width: {px(160)}px; min-height: {px(120)}px; }}
         QLineEdit {{ background: {c.surface}; border: {max(px(3), 1)}px solid {c.primary};

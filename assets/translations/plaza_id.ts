@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>Attract</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="61" />
+        <location filename="../../ui/screens/attract.py" line="61"/>
         <source>Touch the screen to start</source>
         <translation>Sentuh layar untuk mulai</translation>
     </message>
@@ -11,17 +12,17 @@
 <context>
     <name>Badge</name>
     <message>
-        <location filename="../../ui/widgets/service_row.py" line="17" />
+        <location filename="../../ui/widgets/service_row.py" line="14"/>
         <source>Open</source>
         <translation>Buka</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/service_row.py" line="18" />
+        <location filename="../../ui/widgets/service_row.py" line="15"/>
         <source>Closed</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/service_row.py" line="19" />
+        <location filename="../../ui/widgets/service_row.py" line="16"/>
         <source>Quota full</source>
         <translation>Kuota habis</translation>
     </message>
@@ -29,22 +30,22 @@
 <context>
     <name>Footer</name>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="128" />
+        <location filename="../../ui/widgets/frame.py" line="148"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="129" />
+        <location filename="../../ui/widgets/frame.py" line="149"/>
         <source>Large text</source>
         <translation>Huruf besar</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="130" />
+        <location filename="../../ui/widgets/frame.py" line="150"/>
         <source>High contrast</source>
         <translation>Kontras tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="131" />
+        <location filename="../../ui/widgets/frame.py" line="151"/>
         <source>Home</source>
         <translation>Beranda</translation>
     </message>
@@ -52,52 +53,52 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../../ui/screens/home.py" line="126" />
+        <location filename="../../ui/screens/home.py" line="126"/>
         <source>Welcome</source>
         <translation>Selamat datang</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="127" />
+        <location filename="../../ui/screens/home.py" line="127"/>
         <source>Touch a button below to begin.</source>
         <translation>Silakan sentuh salah satu tombol di bawah.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="128" />
+        <location filename="../../ui/screens/home.py" line="128"/>
         <source>Take a queue number</source>
         <translation>Ambil Nomor Antrian</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="129" />
+        <location filename="../../ui/screens/home.py" line="129"/>
         <source>Find a service</source>
         <translation>Cari Layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="130" />
+        <location filename="../../ui/screens/home.py" line="130"/>
         <source>Queue status</source>
         <translation>Lihat Antrian</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="131" />
+        <location filename="../../ui/screens/home.py" line="131"/>
         <source>Information &amp; complaints</source>
         <translation>Informasi &amp; Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="132" />
+        <location filename="../../ui/screens/home.py" line="132"/>
         <source>Now serving</source>
         <translation>Sedang dilayani</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="133" />
+        <location filename="../../ui/screens/home.py" line="133"/>
         <source>Announcements</source>
         <translation>Pengumuman</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="146" />
+        <location filename="../../ui/screens/home.py" line="146"/>
         <source>Services open for numbers now: %1 of %2</source>
         <translation>Layanan yang bisa diambil nomornya sekarang: %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="160" />
+        <location filename="../../ui/screens/home.py" line="160"/>
         <source>No numbers have been called yet today.</source>
         <translation>Hari ini belum ada nomor yang dipanggil.</translation>
     </message>
@@ -105,32 +106,32 @@
 <context>
     <name>Info</name>
     <message>
-        <location filename="../../ui/screens/info.py" line="23" />
+        <location filename="../../ui/screens/info.py" line="23"/>
         <source>Information &amp; complaints</source>
         <translation>Informasi &amp; Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/info.py" line="31" />
+        <location filename="../../ui/screens/info.py" line="31"/>
         <source>Most services open Monday to Friday from 08:00. Each service shows its own hours for today.</source>
         <translation>Sebagian besar layanan buka Senin sampai Jumat mulai 08:00. Jam buka hari ini tertera di setiap layanan.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/info.py" line="34" />
+        <location filename="../../ui/screens/info.py" line="34"/>
         <source>Services here are free unless a fee is shown. Do not pay anyone extra.</source>
         <translation>Layanan di sini gratis, kecuali jika tertera biayanya. Jangan membayar tambahan kepada siapa pun.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/info.py" line="44" />
+        <location filename="../../ui/screens/info.py" line="44"/>
         <source>Not satisfied? Tell us.</source>
         <translation>Kurang puas? Sampaikan kepada kami.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/info.py" line="45" />
-        <source>Send a complaint to SP4N-LAPOR!, the government's public complaint service: lapor.go.id, or an SMS to 1708. You can also ask the information desk.</source>
+        <location filename="../../ui/screens/info.py" line="45"/>
+        <source>Send a complaint to SP4N-LAPOR!, the government&apos;s public complaint service: lapor.go.id, or an SMS to 1708. You can also ask the information desk.</source>
         <translation>Kirim pengaduan ke SP4N-LAPOR!, layanan pengaduan masyarakat dari pemerintah: lapor.go.id, atau kirim SMS ke 1708. Anda juga bisa bertanya di meja informasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/info.py" line="56" />
+        <location filename="../../ui/screens/info.py" line="56"/>
         <source>This kiosk shows sample data for demonstration.</source>
         <translation>Data di layar ini hanya contoh untuk peragaan.</translation>
     </message>
@@ -138,17 +139,17 @@
 <context>
     <name>Keyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="45" />
+        <location filename="../../ui/widgets/keyboard.py" line="45"/>
         <source>Clear</source>
         <translation>Kosongkan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="46" />
+        <location filename="../../ui/widgets/keyboard.py" line="46"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="47" />
+        <location filename="../../ui/widgets/keyboard.py" line="47"/>
         <source>⌫ Delete</source>
         <translation>⌫ Hapus</translation>
     </message>
@@ -156,22 +157,22 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../ui/screens/queue.py" line="27" />
+        <location filename="../../ui/screens/queue.py" line="28"/>
         <source>Queue status</source>
         <translation>Status Antrian</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/queue.py" line="29" />
+        <location filename="../../ui/screens/queue.py" line="30"/>
         <source>Busiest services first. This page updates by itself.</source>
         <translation>Layanan yang paling ramai ada di atas. Halaman ini diperbarui otomatis.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/queue.py" line="55" />
-        <source>Now serving</source>
-        <translation>Sedang dilayani</translation>
+        <location filename="../../ui/screens/queue.py" line="39"/>
+        <source>Now serving: %1</source>
+        <translation>Sedang dilayani: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/queue.py" line="63" />
+        <location filename="../../ui/screens/queue.py" line="57"/>
         <source>Loading the queue…</source>
         <translation>Memuat antrian…</translation>
     </message>
@@ -179,22 +180,22 @@
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../ui/screens/search.py" line="68" />
+        <location filename="../../ui/screens/search.py" line="68"/>
         <source>Type a service, e.g. KTP or SKCK</source>
         <translation>Ketik nama layanan, misalnya KTP atau SKCK</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/search.py" line="73" />
+        <location filename="../../ui/screens/search.py" line="73"/>
         <source>Find a service</source>
         <translation>Cari Layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/search.py" line="74" />
+        <location filename="../../ui/screens/search.py" line="74"/>
         <source>Type a few letters of the service or the office you need.</source>
         <translation>Ketik beberapa huruf nama layanan atau instansi yang Anda perlukan.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/search.py" line="79" />
+        <location filename="../../ui/screens/search.py" line="79"/>
         <source>Nothing found. Try fewer letters, or browse by office.</source>
         <translation>Tidak ditemukan. Coba ketik lebih sedikit huruf, atau pilih dari daftar instansi.</translation>
     </message>
@@ -202,62 +203,62 @@
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="108" />
+        <location filename="../../ui/screens/service.py" line="110"/>
         <source>What to bring</source>
         <translation>Dokumen yang perlu dibawa</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="111" />
+        <location filename="../../ui/screens/service.py" line="113"/>
         <source>No documents are needed.</source>
         <translation>Tidak perlu membawa dokumen apa pun.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="124" />
+        <location filename="../../ui/screens/service.py" line="126"/>
         <source>Please have these documents ready.</source>
         <translation>Silakan siapkan dokumen ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="128" />
+        <location filename="../../ui/screens/service.py" line="130"/>
         <source>Steps</source>
         <translation>Langkah</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="141" />
+        <location filename="../../ui/screens/service.py" line="143"/>
         <source>Good to know</source>
         <translation>Perlu diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="143" />
+        <location filename="../../ui/screens/service.py" line="145"/>
         <source>Fee</source>
         <translation>Biaya</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="145" />
+        <location filename="../../ui/screens/service.py" line="147"/>
         <source>Takes about</source>
         <translation>Lama layanan sekitar</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="146" />
+        <location filename="../../ui/screens/service.py" line="148"/>
         <source>Where</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="166" />
+        <location filename="../../ui/screens/service.py" line="168"/>
         <source>Full details on your phone</source>
         <translation>Keterangan lengkap di ponsel Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="171" />
+        <location filename="../../ui/screens/service.py" line="173"/>
         <source>Scan this code with your phone camera.</source>
         <translation>Arahkan kamera ponsel Anda ke kode ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="196" />
+        <location filename="../../ui/screens/service.py" line="199"/>
         <source>Priority service — choose one if it applies to you:</source>
         <translation>Layanan prioritas — pilih salah satu jika sesuai dengan Anda:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="207" />
+        <location filename="../../ui/screens/service.py" line="210"/>
         <source>Take a number</source>
         <translation>Ambil Nomor Antrian</translation>
     </message>
@@ -265,7 +266,7 @@
 <context>
     <name>ServiceRow</name>
     <message>
-        <location filename="../../ui/widgets/service_row.py" line="24" />
+        <location filename="../../ui/widgets/service_row.py" line="21"/>
         <source>%1 waiting</source>
         <translation>%1 menunggu</translation>
     </message>
@@ -273,27 +274,27 @@
 <context>
     <name>Services</name>
     <message>
-        <location filename="../../ui/screens/services.py" line="43" />
+        <location filename="../../ui/screens/services.py" line="43"/>
         <source>Choose a service</source>
         <translation>Pilih Layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/services.py" line="45" />
+        <location filename="../../ui/screens/services.py" line="45"/>
         <source>Pick the office you need, or a topic below.</source>
         <translation>Silakan pilih instansi atau topik di bawah ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/services.py" line="51" />
+        <location filename="../../ui/screens/services.py" line="51"/>
         <source>Topics</source>
         <translation>Topik</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/services.py" line="63" />
+        <location filename="../../ui/screens/services.py" line="63"/>
         <source>Offices</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/services.py" line="83" />
+        <location filename="../../ui/screens/services.py" line="83"/>
         <source>Services: %1</source>
         <translation>Layanan: %1</translation>
     </message>
@@ -301,7 +302,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="183" />
+        <location filename="../../ui/shell.py" line="194"/>
         <source>Plaza Kiosk</source>
         <translation>Plaza Kiosk</translation>
     </message>
@@ -309,112 +310,112 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../../ui/screens/staff.py" line="63" />
+        <location filename="../../ui/screens/staff.py" line="63"/>
         <source>Staff only</source>
         <translation>Khusus petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="66" />
+        <location filename="../../ui/screens/staff.py" line="66"/>
         <source>No staff PIN is set up on this kiosk. IT: put a hash made by `plaza-kiosk hash-pin` in [staff] pin_hash of the config file.</source>
         <translation>PIN petugas belum diatur di kiosk ini. Untuk tim TI: isi [staff] pin_hash di file konfigurasi dengan hash dari perintah `plaza-kiosk hash-pin`.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="70" />
+        <location filename="../../ui/screens/staff.py" line="70"/>
         <source>Enter the staff PIN.</source>
         <translation>Masukkan PIN petugas.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="77" />
+        <location filename="../../ui/screens/staff.py" line="77"/>
         <source>Too many wrong PINs. Minutes until you can try again: %1</source>
         <translation>Terlalu banyak PIN salah. Coba lagi setelah %1 menit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="86" />
+        <location filename="../../ui/screens/staff.py" line="86"/>
         <source>Clear</source>
         <translation>Kosongkan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="86" />
+        <location filename="../../ui/screens/staff.py" line="86"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="107" />
+        <location filename="../../ui/screens/staff.py" line="107"/>
         <source>Wrong PIN. Attempts left: %1</source>
         <translation>PIN salah. Sisa percobaan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="116" />
+        <location filename="../../ui/screens/staff.py" line="116"/>
         <source>Staff panel</source>
         <translation>Panel petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="121" />
+        <location filename="../../ui/screens/staff.py" line="121"/>
         <source>This kiosk</source>
         <translation>Kiosk ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="124" />
+        <location filename="../../ui/screens/staff.py" line="124"/>
         <source>Device: %1</source>
         <translation>Perangkat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="125" />
+        <location filename="../../ui/screens/staff.py" line="125"/>
         <source>Local store: %1</source>
         <translation>Penyimpanan lokal: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="126" />
+        <location filename="../../ui/screens/staff.py" line="126"/>
         <source>Waiting to be sent to the city server: %1</source>
         <translation>Menunggu dikirim ke server kota: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="133" />
+        <location filename="../../ui/screens/staff.py" line="133"/>
         <source>The local store was damaged and has been rebuilt. The old file was kept as %1.</source>
         <translation>Penyimpanan lokal rusak dan sudah dibuat ulang. File lama disimpan sebagai %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="137" />
+        <location filename="../../ui/screens/staff.py" line="137"/>
         <source>Catalog entries refused (details in the log): %1</source>
         <translation>Entri katalog yang ditolak (rincian di log): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="145" />
+        <location filename="../../ui/screens/staff.py" line="145"/>
         <source>No problems found.</source>
         <translation>Tidak ada masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="150" />
+        <location filename="../../ui/screens/staff.py" line="150"/>
         <source>Show the last ticket again</source>
         <translation>Tampilkan lagi tiket terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="152" />
+        <location filename="../../ui/screens/staff.py" line="152"/>
         <source>Leave kiosk mode</source>
         <translation>Keluar dari mode kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="161" />
+        <location filename="../../ui/screens/staff.py" line="161"/>
         <source>Services today</source>
         <translation>Layanan hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="170" />
+        <location filename="../../ui/screens/staff.py" line="170"/>
         <source>Normal hours</source>
         <translation>Jam normal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="171" />
+        <location filename="../../ui/screens/staff.py" line="171"/>
         <source>Closed today</source>
         <translation>Tutup hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="172" />
+        <location filename="../../ui/screens/staff.py" line="172"/>
         <source>Open today</source>
         <translation>Buka hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="187" />
+        <location filename="../../ui/screens/staff.py" line="187"/>
         <source>No ticket has been issued here today.</source>
         <translation>Hari ini belum ada tiket yang dikeluarkan di kiosk ini.</translation>
     </message>
@@ -422,32 +423,32 @@
 <context>
     <name>Ticket</name>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="59" />
+        <location filename="../../ui/screens/ticket.py" line="56"/>
         <source>Back to the start in: %1</source>
         <translation>Kembali ke awal dalam: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="74" />
+        <location filename="../../ui/screens/ticket.py" line="71"/>
         <source>Your queue number</source>
         <translation>Nomor antrian Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="86" />
+        <location filename="../../ui/screens/ticket.py" line="83"/>
         <source>Priority: %1</source>
         <translation>Prioritas: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="104" />
+        <location filename="../../ui/screens/ticket.py" line="101"/>
         <source>Follow your queue on your phone</source>
         <translation>Pantau antrian di ponsel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="106" />
+        <location filename="../../ui/screens/ticket.py" line="103"/>
         <source>No ticket printer here — please take a photo of this screen or scan the code.</source>
         <translation>Di sini tidak ada printer tiket — silakan foto layar ini atau pindai kodenya dengan ponsel.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="114" />
+        <location filename="../../ui/screens/ticket.py" line="111"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
@@ -455,147 +456,147 @@
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../ui/wording.py" line="22" />
+        <location filename="../../ui/wording.py" line="22"/>
         <source>Numbers can be taken again at %1.</source>
         <translation>Nomor antrian bisa diambil lagi mulai %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="26" />
+        <location filename="../../ui/wording.py" line="26"/>
         <source>Numbers can be taken again on %1 from %2.</source>
         <translation>Nomor antrian bisa diambil lagi pada %1 mulai %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="36" />
+        <location filename="../../ui/wording.py" line="36"/>
         <source>Today is a public holiday (%1).</source>
         <translation>Hari ini hari libur (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="39" />
+        <location filename="../../ui/wording.py" line="39"/>
         <source>This service opens at %1.</source>
         <translation>Layanan ini buka %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="42" />
+        <location filename="../../ui/wording.py" line="42"/>
         <source>This service is closed today.</source>
         <translation>Layanan ini tutup hari ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="43" />
+        <location filename="../../ui/wording.py" line="43"/>
         <source>Today is a public holiday.</source>
         <translation>Hari ini hari libur.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="44" />
+        <location filename="../../ui/wording.py" line="44"/>
         <source>This service is not open today.</source>
         <translation>Layanan ini tidak buka hari ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="45" />
+        <location filename="../../ui/wording.py" line="45"/>
         <source>This service is not open yet.</source>
         <translation>Layanan ini belum buka.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="46" />
+        <location filename="../../ui/wording.py" line="46"/>
         <source>Break for Friday prayers.</source>
         <translation>Istirahat salat Jumat.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="47" />
-        <source>Today's last number has been given out.</source>
+        <location filename="../../ui/wording.py" line="47"/>
+        <source>Today&apos;s last number has been given out.</source>
         <translation>Pengambilan nomor antrian hari ini sudah ditutup.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="48" />
+        <location filename="../../ui/wording.py" line="48"/>
         <source>This service has closed for today.</source>
         <translation>Layanan ini sudah tutup untuk hari ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="49" />
-        <source>Today's quota is full.</source>
+        <location filename="../../ui/wording.py" line="49"/>
+        <source>Today&apos;s quota is full.</source>
         <translation>Kuota hari ini habis.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="58" />
+        <location filename="../../ui/wording.py" line="58"/>
         <source>Closed today</source>
         <translation>Tutup hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="59" />
+        <location filename="../../ui/wording.py" line="59"/>
         <source>Today %1–%2</source>
         <translation>Hari ini %1–%2</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="64" />
+        <location filename="../../ui/wording.py" line="64"/>
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="69" />
+        <location filename="../../ui/wording.py" line="69"/>
         <source>Waiting time unknown</source>
         <translation>Perkiraan waktu tunggu belum diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="71" />
+        <location filename="../../ui/wording.py" line="71"/>
         <source>You are next</source>
         <translation>Anda berikutnya</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="73" />
+        <location filename="../../ui/wording.py" line="73"/>
         <source>About %1 minutes at most</source>
         <translation>Paling lama sekitar %1 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="75" />
+        <location filename="../../ui/wording.py" line="75"/>
         <source>About %1–%2 minutes</source>
         <translation>Sekitar %1–%2 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="81" />
+        <location filename="../../ui/wording.py" line="81"/>
         <source>Nobody is ahead of you</source>
         <translation>Tidak ada antrian di depan Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="83" />
+        <location filename="../../ui/wording.py" line="83"/>
         <source>1 person is ahead of you</source>
         <translation>1 orang di depan Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="84" />
+        <location filename="../../ui/wording.py" line="84"/>
         <source>%1 people are ahead of you</source>
         <translation>%1 orang di depan Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="88" />
+        <location filename="../../ui/wording.py" line="88"/>
         <source>%1 or %2</source>
         <translation>%1 atau %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="90" />
+        <location filename="../../ui/wording.py" line="90"/>
         <source>Counter %1</source>
         <translation>Loket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="95" />
+        <location filename="../../ui/wording.py" line="95"/>
         <source>1 minute</source>
         <translation>1 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="96" />
+        <location filename="../../ui/wording.py" line="96"/>
         <source>%1 minutes</source>
         <translation>%1 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="109" />
+        <location filename="../../ui/wording.py" line="109"/>
         <source>Elderly (60+)</source>
         <translation>Lansia (60+)</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="110" />
+        <location filename="../../ui/wording.py" line="110"/>
         <source>Disability</source>
         <translation>Penyandang disabilitas</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="111" />
+        <location filename="../../ui/wording.py" line="111"/>
         <source>Pregnant</source>
         <translation>Ibu hamil</translation>
     </message>

@@ -8,7 +8,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from kiosk.local_plaza import LocalPlaza
-from kiosk.store.db import head_revision, make_engine, migrate, open_store
+from kiosk.store.db import HEAD, head_revision, make_engine, migrate, open_store
 from kiosk.store.models import Base
 from tests.conftest import ALLOWED
 
@@ -19,6 +19,10 @@ def test_store_is_wal_with_full_sync(tmp_path: Path) -> None:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
     store.close()
+
+
+def test_the_known_head_is_the_newest_migration() -> None:
+    assert head_revision() == HEAD, "bump kiosk.store.db.HEAD with each new migration"
 
 
 def test_migrations_match_the_models(tmp_path: Path) -> None:

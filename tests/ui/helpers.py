@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
-from ui.widgets.tap_card import TapCard
+from ui.widgets.painted_row import PaintedRow
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -15,6 +15,8 @@ def visible_texts(root: QWidget) -> list[str]:
             continue
         if isinstance(widget, QLabel | QPushButton) and widget.text():
             texts.append(widget.text().replace("&&", "&"))
+        elif isinstance(widget, PaintedRow):
+            texts.append(widget.accessible_text())
     return texts
 
 
@@ -31,5 +33,8 @@ def tap(qtbot, widget: QWidget) -> None:
     QApplication.processEvents()
 
 
-def cards(root: QWidget) -> list[TapCard]:
-    return [w for w in root.findChildren(TapCard) if w.isVisibleTo(root)]
+def cards(root: QWidget) -> list[PaintedRow]:
+    """Everything tappable that is a card: office tiles and list rows, in layout order."""
+    found = [w for w in root.findChildren(PaintedRow) if w.isVisibleTo(root)]
+    return sorted(found, key=lambda w: (w.mapTo(root, w.rect().topLeft()).y(),
+                                        w.mapTo(root, w.rect().topLeft()).x()))

@@ -6,7 +6,8 @@ import pytest
 
 from tests.ui.helpers import cards, find_button, tap, visible_texts
 from ui.i18n import translate
-from ui.widgets.service_row import ServiceRow, waiting_text
+from ui.widgets.painted_row import PaintedRow
+from ui.widgets.service_row import waiting_text
 
 SIZES = [(1080, 1920), (1920, 1080)]
 
@@ -24,8 +25,8 @@ def test_home_to_ticket(qtbot, make_window, lang: str, size) -> None:
     tap(qtbot, agency_tiles[0])  # the first office
     assert window.current.params == {"agency": "disdukcapil"}
 
-    rows = [c for c in cards(window.current) if isinstance(c, ServiceRow)]
-    tap(qtbot, next(r for r in rows if r.service_code == "ktp-el"))
+    rows = [c for c in cards(window.current) if isinstance(c, PaintedRow)]
+    tap(qtbot, next(r for r in rows if r.key == "ktp-el"))
     assert window.current.name == "service"
     assert "Layanan ktp-el" in visible_texts(window.current) or "Service ktp-el" in visible_texts(
         window.current)
@@ -80,8 +81,8 @@ def test_search_with_the_on_screen_keyboard(qtbot, window) -> None:
     window.go("search")
     for key in "KK":
         tap(qtbot, find_button(window.current, key))
-    rows = [c for c in cards(window.current) if isinstance(c, ServiceRow)]
-    assert [r.service_code for r in rows] == ["kk", "ktp-el"]  # by name, then by requirement
+    rows = [c for c in cards(window.current) if isinstance(c, PaintedRow)]
+    assert [r.key for r in rows] == ["kk", "ktp-el"]  # by name, then by requirement
     tap(qtbot, find_button(window.current, translate("Keyboard", "Clear")))
     assert window.current.field.text() == ""
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout
 
 from ui import wording
 from ui.i18n import translate
 from ui.screens.base import ScrollScreen
-from ui.widgets.common import card, clear_layout, label
+from ui.widgets.common import clear_layout, label
+from ui.widgets.painted_row import PaintedRow, RowText
 from ui.widgets.service_row import badge_text, waiting_text
 
 
@@ -35,30 +36,23 @@ class QueueScreen(ScrollScreen):
         columns = 2 if self.theme.landscape else 1
         grid = QGridLayout()
         grid.setSpacing(self.theme.px(20))
-        pad = self.theme.px(24)
+        serving = translate("Queue", "Now serving: %1")
         for index, service in enumerate(services):
             state = states[service.code]
-            box = card()
-            layout = QHBoxLayout(box)
-            layout.setContentsMargins(pad, pad, pad, pad)
-            layout.setSpacing(self.theme.px(20))
-            texts = QVBoxLayout()
-            name = label(service.name.get(self.lang))
-            name.setStyleSheet("font-weight: bold;")
-            texts.addWidget(name)
-            texts.addWidget(label(self.model.agency(service.agency).short_name, "secondary"))
             waiting = waiting_text(state.waiting)
             if state.waiting:
                 waiting += " · " + wording.wait(state.wait)
-            texts.addWidget(label(waiting, "secondary"))
-            side = QVBoxLayout()
-            side.addWidget(label(translate("Queue", "Now serving"), "secondary", wrap=False))
-            side.addWidget(label(", ".join(state.now_serving) or "—", "section", wrap=False))
-            side.addWidget(label(badge_text(state.availability.badge),
-                                 f"badge-{state.availability.badge}", wrap=False))
-            layout.addLayout(texts, 1)
-            layout.addLayout(side)
-            grid.addWidget(box, index // columns, index % columns)
+            text = RowText(
+                mark=service.prefix,
+                title=service.name.get(self.lang),
+                lines=(self.model.agency(service.agency).short_name, waiting),
+                badge=badge_text(state.availability.badge),
+                badge_kind=state.availability.badge,
+                side_emphasis=serving.replace("%1", ", ".join(state.now_serving))
+                if state.now_serving else "",
+            )
+            grid.addWidget(PaintedRow(text, self.theme, key=service.code), index // columns,
+                           index % columns)
         if not services:
             grid.addWidget(label(translate("Queue", "Loading the queue…")), 0, 0)
         self.column.addLayout(grid)

@@ -9,7 +9,7 @@ from ui.screens.base import ScrollScreen
 from ui.theme import MARGIN
 from ui.widgets.common import clear_layout, label
 from ui.widgets.keyboard import Keyboard
-from ui.widgets.service_row import ServiceRow
+from ui.widgets.service_row import service_row
 
 MAX_RESULTS = 30
 MAX_QUERY = 40
@@ -59,7 +59,8 @@ class SearchScreen(ScrollScreen):
         margin = theme.px(MARGIN)
         self.body.setDirection(QBoxLayout.Direction.LeftToRight if theme.landscape
                                else QBoxLayout.Direction.TopToBottom)
-        self.body.setStretch(1, 2 if theme.landscape else 0)
+        self.body.setStretch(0, 11 if theme.landscape else 1)
+        self.body.setStretch(1, 9 if theme.landscape else 0)
         self.left.setContentsMargins(margin, margin // 2, 0 if theme.landscape else margin, 0)
         self.keyboard_bar.layout().setContentsMargins(margin, theme.px(16), margin, theme.px(16))
         super().apply_theme(theme)
@@ -79,8 +80,8 @@ class SearchScreen(ScrollScreen):
                 self.column.addWidget(label(translate(
                     "Search", "Nothing found. Try fewer letters, or browse by office."), "notice"))
             for service in results[:MAX_RESULTS]:
-                row = ServiceRow(service, self.model.agency(service.agency),
-                                 self.model.states.get(service.code), self.lang, self.theme)
+                row = service_row(service, self.model.agency(service.agency),
+                                  self.model.states.get(service.code), self.lang, self.theme)
                 row.clicked.connect(lambda code=service.code: self.nav.go("service", code=code))
                 self.column.addWidget(row)
         self.column.addStretch()

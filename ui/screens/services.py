@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QSizePolicy
 
 from kiosk.catalog import Service
 from ui import icons, wording
@@ -10,8 +10,8 @@ from ui.i18n import translate
 from ui.screens.base import ScrollScreen
 from ui.widgets.common import button, clear_layout, label, set_icon
 from ui.widgets.flow import FlowLayout
-from ui.widgets.service_row import ServiceRow
-from ui.widgets.tap_card import TapCard
+from ui.widgets.painted_row import PaintedRow, RowText
+from ui.widgets.service_row import service_row
 
 
 class ServicesScreen(ScrollScreen):
@@ -64,24 +64,15 @@ class ServicesScreen(ScrollScreen):
         grid = QGridLayout()
         spacing = self.theme.px(20)
         grid.setSpacing(spacing)
-        columns = 4 if self.theme.landscape else 2
+        columns = 3 if self.theme.landscape else 2
+        services_count = translate("Services", "Services: %1")
         for index, agency in enumerate(self.model.catalog.agencies):
-            tile = TapCard()
-            inner = QVBoxLayout(tile)
-            pad = self.theme.px(24)
-            inner.setContentsMargins(pad, pad, pad, pad)
-            initials = label(agency.short_name[:3].upper(), "section", wrap=False)
-            colour = agency.color if not self.theme.high_contrast else self.theme.colors.accent
-            initials.setStyleSheet(f"color: {colour};")
-            inner.addWidget(initials)
-            name = label(agency.short_name)
-            name.setStyleSheet("font-weight: bold;")
-            inner.addWidget(name)
-            inner.addWidget(label(agency.name.get(self.lang), "secondary"))
             count = len(self.model.services_of(agency=agency.code))
-            inner.addStretch()
-            inner.addWidget(label(wording.count(translate("Services", "Services: %1"), count),
-                                  "secondary"))
+            tile = PaintedRow(RowText(
+                mark=agency.short_name[:3].upper(), mark_color=agency.color,
+                title=agency.short_name,
+                lines=(agency.name.get(self.lang), wording.count(services_count, count)),
+            ), self.theme, key=agency.code)
             tile.clicked.connect(lambda code=agency.code: self.nav.go("services", agency=code))
             grid.addWidget(tile, index // columns, index % columns)
         for column in range(columns):
@@ -93,8 +84,8 @@ class ServicesScreen(ScrollScreen):
         grid = QGridLayout()
         grid.setSpacing(self.theme.px(20))
         for index, service in enumerate(services):
-            row = ServiceRow(service, self.model.agency(service.agency),
-                             self.model.states.get(service.code), self.lang, self.theme)
+            row = service_row(service, self.model.agency(service.agency),
+                              self.model.states.get(service.code), self.lang, self.theme)
             row.clicked.connect(lambda code=service.code: self.nav.go("service", code=code))
             grid.addWidget(row, index // columns, index % columns)
         self.column.addLayout(grid)

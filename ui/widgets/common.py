@@ -41,14 +41,6 @@ def card(parent: QWidget | None = None) -> QFrame:
     return frame
 
 
-def set_role(widget: QWidget, role: str) -> None:
-    """Change a styled role and re-apply the stylesheet to just this widget."""
-    if widget.property("role") != role:
-        widget.setProperty("role", role)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
-
-
 def clear_layout(layout: QLayout, keep: tuple[QWidget, ...] = ()) -> None:
     """Empty a layout, deleting what it held except the long-lived widgets in `keep`
     (screens rebuild their content often; nothing may pile up over a day)."""
