@@ -69,6 +69,9 @@ class KioskModel(QObject):
     def service(self, code: str) -> Service:
         return self._services[code]
 
+    def has_service(self, code: str) -> bool:
+        return code in self._services
+
     def agency(self, code: str) -> Agency:
         return self._agencies[code]
 

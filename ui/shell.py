@@ -30,7 +30,7 @@ from ui.screens.services import ServicesScreen
 from ui.screens.staff import StaffScreen
 from ui.screens.ticket import TicketScreen
 from ui.theme import Palette, Theme
-from ui.widgets.frame import Footer, Header
+from ui.widgets.frame import Footer, Header, Wave
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +95,8 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        for widget in (self.header, self.offline_bar):
+        self.wave = Wave()
+        for widget in (self.header, self.wave, self.offline_bar):
             layout.addWidget(widget)
         # Portrait: content over the footer. Landscape: the footer is a rail left of it.
         self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
@@ -149,6 +150,7 @@ class KioskWindow(QWidget):
             self.history.clear()
         self.current = screen
         self.header.setVisible(screen.show_frame)
+        self.wave.setVisible(screen.show_frame and not self.theme.high_contrast)
         self.footer.setVisible(screen.show_frame)
         self.footer.set_back_visible(bool(self.history))
         if screen.property("stale_theme"):
@@ -205,6 +207,7 @@ class KioskWindow(QWidget):
         theme = self.theme
         self.setStyleSheet(theme.stylesheet())
         self.header.apply_theme(theme)
+        self.wave.apply_theme(theme)
         self.body.setDirection(QBoxLayout.Direction.RightToLeft if theme.landscape
                                else QBoxLayout.Direction.TopToBottom)
         self.footer.apply_theme(theme)

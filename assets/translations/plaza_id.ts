@@ -30,22 +30,22 @@
 <context>
     <name>Footer</name>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="148"/>
+        <location filename="../../ui/widgets/frame.py" line="169"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="149"/>
+        <location filename="../../ui/widgets/frame.py" line="170"/>
         <source>Large text</source>
         <translation>Huruf besar</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="150"/>
+        <location filename="../../ui/widgets/frame.py" line="171"/>
         <source>High contrast</source>
         <translation>Kontras tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="151"/>
+        <location filename="../../ui/widgets/frame.py" line="172"/>
         <source>Home</source>
         <translation>Beranda</translation>
     </message>
@@ -180,22 +180,22 @@
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../ui/screens/search.py" line="68"/>
+        <location filename="../../ui/screens/search.py" line="69"/>
         <source>Type a service, e.g. KTP or SKCK</source>
         <translation>Ketik nama layanan, misalnya KTP atau SKCK</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/search.py" line="73"/>
+        <location filename="../../ui/screens/search.py" line="74"/>
         <source>Find a service</source>
         <translation>Cari Layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/search.py" line="74"/>
+        <location filename="../../ui/screens/search.py" line="75"/>
         <source>Type a few letters of the service or the office you need.</source>
         <translation>Ketik beberapa huruf nama layanan atau instansi yang Anda perlukan.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/search.py" line="79"/>
+        <location filename="../../ui/screens/search.py" line="80"/>
         <source>Nothing found. Try fewer letters, or browse by office.</source>
         <translation>Tidak ditemukan. Coba ketik lebih sedikit huruf, atau pilih dari daftar instansi.</translation>
     </message>
@@ -203,62 +203,67 @@
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="110"/>
+        <location filename="../../ui/screens/service.py" line="52"/>
+        <source>Sorry, a number could not be given just now. Please try again, or ask the information desk.</source>
+        <translation>Maaf, nomor antrian belum dapat diberikan. Silakan coba lagi atau tanyakan ke meja informasi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="124"/>
         <source>What to bring</source>
         <translation>Dokumen yang perlu dibawa</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="113"/>
+        <location filename="../../ui/screens/service.py" line="127"/>
         <source>No documents are needed.</source>
         <translation>Tidak perlu membawa dokumen apa pun.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="126"/>
+        <location filename="../../ui/screens/service.py" line="140"/>
         <source>Please have these documents ready.</source>
         <translation>Silakan siapkan dokumen ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="130"/>
+        <location filename="../../ui/screens/service.py" line="144"/>
         <source>Steps</source>
         <translation>Langkah</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="143"/>
+        <location filename="../../ui/screens/service.py" line="157"/>
         <source>Good to know</source>
         <translation>Perlu diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="145"/>
+        <location filename="../../ui/screens/service.py" line="159"/>
         <source>Fee</source>
         <translation>Biaya</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="147"/>
+        <location filename="../../ui/screens/service.py" line="161"/>
         <source>Takes about</source>
         <translation>Lama layanan sekitar</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="148"/>
+        <location filename="../../ui/screens/service.py" line="162"/>
         <source>Where</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="168"/>
+        <location filename="../../ui/screens/service.py" line="182"/>
         <source>Full details on your phone</source>
         <translation>Keterangan lengkap di ponsel Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="173"/>
+        <location filename="../../ui/screens/service.py" line="187"/>
         <source>Scan this code with your phone camera.</source>
         <translation>Arahkan kamera ponsel Anda ke kode ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="199"/>
+        <location filename="../../ui/screens/service.py" line="215"/>
         <source>Priority service — choose one if it applies to you:</source>
         <translation>Layanan prioritas — pilih salah satu jika sesuai dengan Anda:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="210"/>
+        <location filename="../../ui/screens/service.py" line="226"/>
         <source>Take a number</source>
         <translation>Ambil Nomor Antrian</translation>
     </message>
@@ -294,7 +299,7 @@
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/services.py" line="83"/>
+        <location filename="../../ui/screens/services.py" line="68"/>
         <source>Services: %1</source>
         <translation>Layanan: %1</translation>
     </message>
@@ -302,7 +307,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="194"/>
+        <location filename="../../ui/shell.py" line="196"/>
         <source>Plaza Kiosk</source>
         <translation>Plaza Kiosk</translation>
     </message>
@@ -418,6 +423,11 @@
         <location filename="../../ui/screens/staff.py" line="187"/>
         <source>No ticket has been issued here today.</source>
         <translation>Hari ini belum ada tiket yang dikeluarkan di kiosk ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="190"/>
+        <source>The last ticket&apos;s service is no longer in the catalog: %1</source>
+        <translation>Layanan untuk tiket terakhir sudah tidak ada di katalog: %1</translation>
     </message>
 </context>
 <context>

@@ -105,3 +105,31 @@ def test_back_and_home(qtbot, window) -> None:
     tap(qtbot, window.footer.home_button)
     assert window.current.name == "home"
     assert not window.footer.back_button.isEnabled()
+
+
+def test_a_store_failure_gets_a_plain_apology_and_a_staff_note(qtbot, window) -> None:
+    from sqlalchemy import text
+
+    window.go("service", code="ktp-el")
+    with window.model.plaza.store.engine.begin() as connection:  # a real failure: the table is gone
+        connection.execute(text("DROP TABLE ticket_event"))
+    with qtbot.waitSignal(window.model.issueFailed, timeout=5000):
+        tap(qtbot, find_button(window.current, translate("Service", "Take a number")))
+    apology = translate("Service", "Sorry, a number could not be given just now. Please try "
+                        "again, or ask the information desk.")
+    qtbot.waitUntil(lambda: apology in " ".join(visible_texts(window.current)), timeout=3000)
+    texts = " ".join(visible_texts(window.current))
+    assert "Traceback" not in texts and "OperationalError" not in texts
+    assert window.current.name == "service"
+    assert any("ticket_event" in line for line in window.model.notes.errors)  # for staff
+
+
+def test_a_refusal_says_why_at_once(qtbot, window) -> None:
+    from kiosk.availability import StaffOverride
+
+    window.go("service", code="ktp-el")
+    window.model.plaza.set_override("ktp-el", StaffOverride.CLOSED)  # another device closed it
+    with qtbot.waitSignal(window.model.issueRefused, timeout=5000):
+        tap(qtbot, find_button(window.current, translate("Service", "Take a number")))
+    qtbot.waitUntil(lambda: translate("Wording", "This service is closed today.") in " ".join(
+        visible_texts(window.current)), timeout=3000)

@@ -32,13 +32,27 @@ class ServiceScreen(ScrollScreen):
         self.take: QWidget | None = None
         self._busy = False
         model.statesChanged.connect(self._refresh_bar)
-        model.issueRefused.connect(lambda _refused: self._done_waiting())
-        model.issueFailed.connect(self._done_waiting)
+        model.issueRefused.connect(self._refused)
+        model.issueFailed.connect(self._failed)
+        self.problem = ""  # said in the action bar after a refused or failed attempt
 
     def enter(self, **params) -> None:
         self.priority = None
         self._busy = False
+        self.problem = ""
         super().enter(**params)
+
+    def _refused(self, refused) -> None:
+        # The rules changed since the screen was drawn (quota filled, cut-off passed): say why.
+        self.problem = wording.why_not(refused.availability, self.lang)
+        self._done_waiting()
+
+    def _failed(self) -> None:
+        # The details are in the log and the staff panel; the visitor gets a way forward.
+        self.problem = translate(
+            "Service", "Sorry, a number could not be given just now. Please try again, or ask "
+            "the information desk.")
+        self._done_waiting()
 
     def _refresh_bar(self) -> None:
         if self.isVisible() and not self._busy:
@@ -190,6 +204,8 @@ class ServiceScreen(ScrollScreen):
             notice = label(wording.why_not(state.availability, self.lang), "notice")
             self.bar_layout.addWidget(notice)
             return
+        if self.problem:
+            self.bar_layout.addWidget(label(self.problem, "notice"))
         row = QHBoxLayout()
         row.setSpacing(theme.px(24))
         side_by_side = theme.landscape and not theme.large_text  # large words need the full width
@@ -227,6 +243,7 @@ class ServiceScreen(ScrollScreen):
         if self._busy:
             return  # a second tap while the first is being written
         self._busy = True
+        self.problem = ""
         if self.take is not None:
             self.take.setEnabled(False)
         priority = Priority(self.priority) if self.priority else None

@@ -186,5 +186,9 @@ class StaffScreen(ScrollScreen):
         if ticket is None:
             self.message = translate("Staff", "No ticket has been issued here today.")
             self.render()
+        elif not self.model.has_service(ticket.service_code):
+            self.message = translate("Staff", "The last ticket's service is no longer in the "
+                                     "catalog: %1").replace("%1", ticket.number)
+            self.render()
         else:
             self.nav.go("ticket", ticket=ticket)

@@ -6,7 +6,9 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -116,6 +118,25 @@ def _footer_button() -> QToolButton:
     widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     return widget
+
+
+class Wave(QWidget):
+    """The thin river wave under the header (UI-GUIDE): the one quiet decoration."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._renderer = QSvgRenderer(str(ASSETS / "branding" / "wave.svg"))
+        self.setFixedHeight(12)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.setFixedHeight(theme.px(16))
+        self.setVisible(not theme.high_contrast)
+        self.setStyleSheet(f"background: {theme.colors.background};")
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
+        self._renderer.render(painter, QRectF(self.rect()))
 
 
 class Footer(QFrame):
