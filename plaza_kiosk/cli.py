@@ -70,18 +70,31 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.config import ConfigError, load_config
     from kiosk.store.db import StoreError
 
+    commands = {"kiosk": _kiosk, "screenshot": _screenshot, "import-catalog": _import_catalog}
     try:
         config = load_config(args.config)
-        if args.command == "kiosk":
-            return _kiosk(config, args)
-        if args.command == "screenshot":
-            return _screenshot(config, args)
-        if args.command == "import-catalog":
-            return _import_catalog(config, args)
+        return commands[args.command](config, args)
     except (ConfigError, CatalogError, StoreError) as error:
         print(f"plaza-kiosk: {error}", file=sys.stderr)
-        return 2
-    return 1
+        return _show_problem(str(error), args) if args.command == "kiosk" else 2
+
+
+def _show_problem(message: str, args) -> int:
+    """The kiosk could not start: keep the screen honest instead of leaving it blank."""
+    from ui.app import application, on_first_paint
+    from ui.problem_screen import ProblemScreen
+
+    app = application()
+    screen = ProblemScreen(message, kiosk_mode=not args.windowed)
+    if args.quit_after_first_paint:
+        on_first_paint(screen, app.quit)
+    if args.windowed:
+        screen.resize(1080 // 2, 1920 // 2)
+        screen.show()
+    else:
+        screen.showFullScreen()
+    app.exec()
+    return 2
 
 
 def _hash_pin() -> int:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config import Config
 from kiosk.local_plaza import LocalPlaza
@@ -53,11 +53,12 @@ class _FirstPaint(QObject):
         return False
 
 
-def on_first_paint(window: KioskWindow, callback: Callable[[], None]) -> None:
-    """Call back once the home screen has really been painted (not merely shown)."""
+def on_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    """Call back once the window's first screen has really been painted (not merely shown)."""
     catcher = _FirstPaint(callback)
     catcher.setParent(window)
-    window.screens["home"].installEventFilter(catcher)
+    target = window.screens["home"] if isinstance(window, KioskWindow) else window
+    target.installEventFilter(catcher)
 
 
 def shutdown(window: KioskWindow) -> None:

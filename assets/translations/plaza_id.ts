@@ -155,6 +155,24 @@
     </message>
 </context>
 <context>
+    <name>Problem</name>
+    <message>
+        <location filename="../../ui/problem_screen.py" line="30"/>
+        <source>This kiosk needs attention</source>
+        <translation>Layar ini perlu diperiksa petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_screen.py" line="31"/>
+        <source>Please use another kiosk or ask the information desk.</source>
+        <translation>Silakan gunakan layar lain atau tanyakan ke meja informasi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_screen.py" line="32"/>
+        <source>For IT:</source>
+        <translation>Untuk petugas TI:</translation>
+    </message>
+</context>
+<context>
     <name>Queue</name>
     <message>
         <location filename="../../ui/screens/queue.py" line="28"/>

@@ -71,3 +71,13 @@ def test_import_catalog_reports_refused_entries_and_keeps_the_rest(tmp_path: Pat
     result = run("import-catalog", str(broken), tmp_path=tmp_path)
     assert result.returncode == 2 and "not valid JSON" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_kiosk_that_cannot_start_says_so_on_its_screen(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[data]\ncatalog = "{tmp_path / "missing.json"}"\n')
+    result = run("kiosk", "--windowed", "--quit-after-first-paint", tmp_path=tmp_path,
+                 config=config)
+    assert result.returncode == 2  # a supervisor (systemd) sees the failure too
+    assert "missing.json: cannot be read" in result.stderr
+    assert "Traceback" not in result.stderr

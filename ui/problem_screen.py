@@ -1,0 +1,50 @@
+"""When the kiosk cannot start (a bad config, an unreadable catalog), say so on its screen.
+
+A kiosk has no console anyone reads: the message goes where staff will see it, in plain
+words, with what to tell IT. Never a traceback.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ui.i18n import Languages, translate
+from ui.theme import Palette, Theme
+
+
+class ProblemScreen(QWidget):
+    def __init__(self, message: str, *, kiosk_mode: bool) -> None:
+        super().__init__()
+        self.kiosk_mode = kiosk_mode
+        self.languages = Languages()
+        self.languages.switch("id")  # the config may be what failed: use the default language
+        theme = Theme(Palette("#0E5A7A", "#0A4560", "#178F8F", "#F2B134", "#F4F6F8", "#FFFFFF",
+                              "#1B2630", "#55656F", "#2E8B57", "#B23A32", "#C77700"))
+        self.setStyleSheet(theme.stylesheet())
+        self.setObjectName("KioskWindow")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(80, 80, 80, 80)
+        layout.setSpacing(32)
+        layout.addStretch()
+        for text, role in (
+            (translate("Problem", "This kiosk needs attention"), "title"),
+            (translate("Problem", "Please use another kiosk or ask the information desk."), ""),
+            (translate("Problem", "For IT:") + " " + message, "notice"),
+        ):
+            item = QLabel(text)
+            item.setWordWrap(True)
+            item.setTextFormat(Qt.TextFormat.PlainText)
+            if role:
+                item.setProperty("role", role)
+            layout.addWidget(item)
+        layout.addStretch()
+        if kiosk_mode:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+            self.setCursor(Qt.CursorShape.BlankCursor)
+
+    def closeEvent(self, event) -> None:
+        if self.kiosk_mode:
+            event.ignore()
+        else:
+            super().closeEvent(event)
