@@ -19,6 +19,7 @@ assets/translations/%.qm: assets/translations/%.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 demo: $(STAMP) $(QM)
+	@scripts/check-system.sh $(PYTHON) window
 	$(VENV)/bin/plaza-kiosk --config packaging/demo.toml kiosk --windowed
 
 test: $(STAMP) $(QM)
