@@ -57,7 +57,7 @@ def in_process(runs: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.config import load_config
-    from plaza_kiosk.setup import open_plaza
+    from plaza_kiosk.startup import open_plaza
     from ui.app import application, build_kiosk
     from ui.kiosk_model import StaffNotes
 

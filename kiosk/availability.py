@@ -55,10 +55,6 @@ class Availability:
         return "quota_full" if self.reason is Reason.QUOTA_FULL else "closed"
 
 
-def _holiday(day: date, holidays: Mapping[date, Holiday]) -> Holiday | None:
-    return holidays.get(day)
-
-
 def _first_open(service: Service, day: date, holidays: Mapping[date, Holiday]) -> time | None:
     if day in holidays or day.weekday() not in service.hours:
         return None
@@ -98,7 +94,7 @@ def check_availability(
     if override is StaffOverride.CLOSED:
         return closed(Reason.CLOSED_BY_STAFF)
     if override is not StaffOverride.OPEN:
-        if (holiday := _holiday(day, holidays)) is not None:
+        if (holiday := holidays.get(day)) is not None:
             return closed(Reason.HOLIDAY, holiday=holiday.name)
         if hours is None:
             return closed(Reason.CLOSED_TODAY)
@@ -113,7 +109,9 @@ def check_availability(
         return closed(Reason.AFTER_CUTOFF)
     friday_break = plaza.friday_break
     if day.weekday() == 4 and friday_break and friday_break[0] <= clock < friday_break[1]:
-        return closed(Reason.FRIDAY_BREAK, resumes_at=friday_break[1])
+        resumes = friday_break[1]
+        # After the break only if the service still takes numbers then; else a later day.
+        return closed(Reason.FRIDAY_BREAK, resumes_at=resumes if resumes < cutoff else None)
     # Numbers have three digits, so 999 is a hard ceiling even without a quota.
     if issued_today >= min(service.daily_quota or MAX_QUOTA, MAX_QUOTA):
         return closed(Reason.QUOTA_FULL)

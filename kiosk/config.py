@@ -88,9 +88,33 @@ def _hosts(value: Any) -> tuple[str, ...]:
 
 
 def _https_url(value: Any) -> str:
-    if not isinstance(value, str) or not value.startswith("https://") or " " in value:
+    from urllib.parse import urlsplit
+
+    if not isinstance(value, str) or " " in value:
         raise ValueError("must be an https:// address")
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.hostname or "." not in parts.hostname:
+        raise ValueError("must be an https:// address with a host name")
     return value.rstrip("/")
+
+
+def _timezone(value: Any) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(_text(value))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError("must be a time zone name like Asia/Makassar") from None
+    return value
+
+
+def _logo(value: Any) -> str:
+    path = _path(value)
+    if path and not path.lower().endswith((".svg", ".png")):
+        raise ValueError("must be an .svg or .png file")
+    if path and not os.path.isfile(path):
+        raise ValueError("file not found")
+    return path
 
 
 def _pin_hash(value: Any) -> str:
@@ -112,8 +136,8 @@ OPTIONS: dict[str, dict[str, Option]] = {
     "plaza": {
         "name": Option("Plaza Smart City Banjarmasin", _text, "name in the header"),
         "city": Option("Banjarmasin", _text, "city, shown under the name"),
-        "timezone": Option("Asia/Makassar", _text, "IANA zone of the service day"),
-        "logo": Option("", _path, "logo file (SVG or PNG); empty for the bundled emblem"),
+        "timezone": Option("Asia/Makassar", _timezone, "IANA zone of the service day"),
+        "logo": Option("", _logo, "logo file (SVG or PNG); empty for the bundled emblem"),
     },
     "theme": {
         "primary": Option("#0E5A7A", _colour, "river blue: header, buttons"),
@@ -259,4 +283,8 @@ def load_config(path: Path | str | None = None, environ: Mapping[str, str] | Non
                 values[section][key] = option.kind(option.default)
     if raw:
         raise ConfigError(f"{file}: unknown section(s): {', '.join(sorted(raw))}")
+    kiosk = values["kiosk"]
+    if kiosk["attract_seconds"] <= kiosk["idle_seconds"]:
+        raise ConfigError(f"{file}: [kiosk] attract_seconds must be longer than idle_seconds "
+                          f"(got {kiosk['attract_seconds']} and {kiosk['idle_seconds']})")
     return Config(values, str(file) if file.exists() else "defaults")

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert
 
 from kiosk.availability import Availability, StaffOverride, check_availability
-from kiosk.catalog import Catalog, Service, load_catalog_file
+from kiosk.catalog import Catalog, Holiday, Service, load_catalog_file
 from kiosk.numbering import Priority, QueuedTicket, format_number, in_call_order, new_public_code
 from kiosk.paths import SAMPLE_CATALOG
 from kiosk.service_day import local_time, now_utc, service_day
@@ -85,6 +85,7 @@ class LocalPlaza:
         self.timezone = timezone
         self.clock = clock
         self._catalog: Catalog | None = None
+        self._holidays: dict[date, Holiday] = {}
 
     # --- catalog ---
 
@@ -114,6 +115,7 @@ class LocalPlaza:
             if catalog is None:
                 raise LookupError("the local store has no catalog yet")
             self._catalog = catalog
+            self._holidays = {holiday.day: holiday for holiday in catalog.holidays}
         return self._catalog
 
     def service(self, code: str) -> Service:
@@ -131,30 +133,15 @@ class LocalPlaza:
 
     def service_states(self) -> dict[str, ServiceState]:
         """Every service's state today, in one pass over the store."""
-        day = self.today()
-        now_local = local_time(self.clock(), self.timezone)
-        catalog = self.catalog()
-        holidays = {h.day: h for h in catalog.holidays}
+        moment = self.clock()
+        day = service_day(moment, self.timezone)
         with self.store.sessions() as session:
-            issued = dict(
-                session.execute(
-                    select(TicketRow.service_code, func.count())
-                    .where(TicketRow.service_day == day)
-                    .group_by(TicketRow.service_code)
-                ).all()
-            )
+            issued, overrides = self._day_counts(session, day)
             active = session.execute(
                 select(TicketRow.service_code, TicketRow.number, TicketRow.state)
                 .where(TicketRow.service_day == day, TicketRow.state.in_(ACTIVE_STATES))
                 .order_by(TicketRow.issued_at)
             ).all()
-            overrides = dict(
-                session.execute(
-                    select(ServiceDayOverride.service_code, ServiceDayOverride.state).where(
-                        ServiceDayOverride.service_day == day
-                    )
-                ).all()
-            )
             recent = self._recent_service_minutes(session, day)
         waiting: dict[str, int] = defaultdict(int)
         serving: dict[str, list[str]] = defaultdict(list)
@@ -163,23 +150,49 @@ class LocalPlaza:
                 waiting[code] += 1
             else:
                 serving[code].append(number)
-        states = {}
-        for service in catalog.services:
-            override = StaffOverride(overrides[service.code]) if service.code in overrides else None
-            availability = check_availability(
-                service, catalog.plaza, now_local, issued_today=issued.get(service.code, 0),
-                holidays=holidays, override=override,
-            )
-            mean = mean_service_minutes(recent.get(service.code, []), service.duration_minutes)
-            states[service.code] = ServiceState(
+        return {
+            service.code: ServiceState(
                 code=service.code,
-                availability=availability,
+                availability=self._availability(service, moment, issued, overrides),
                 waiting=waiting[service.code],
                 now_serving=tuple(serving[service.code][-3:]),
-                wait=estimate_wait(waiting[service.code], mean, len(service.counters)),
-                override=override,
+                wait=self._wait(service, waiting[service.code], recent),
+                override=overrides.get(service.code),
             )
-        return states
+            for service in self.catalog().services
+        }
+
+    # The rules, applied the same way for the list of states and for issuing a ticket.
+
+    @staticmethod
+    def _day_counts(session, day: date, service_code: str | None = None
+                    ) -> tuple[dict[str, int], dict[str, StaffOverride]]:
+        """Tickets issued per service on `day`, and the staff overrides for that day."""
+        issued = select(TicketRow.service_code, func.count()).where(TicketRow.service_day == day)
+        override = select(ServiceDayOverride.service_code, ServiceDayOverride.state).where(
+            ServiceDayOverride.service_day == day)
+        if service_code is not None:
+            issued = issued.where(TicketRow.service_code == service_code)
+            override = override.where(ServiceDayOverride.service_code == service_code)
+        counts = dict(session.execute(issued.group_by(TicketRow.service_code)).all())
+        overrides = {code: StaffOverride(state) for code, state in session.execute(override).all()}
+        return counts, overrides
+
+    def _availability(self, service: Service, moment: datetime, issued: dict[str, int],
+                      overrides: dict[str, StaffOverride]) -> Availability:
+        catalog = self.catalog()
+        return check_availability(
+            service, catalog.plaza, local_time(moment, self.timezone),
+            issued_today=issued.get(service.code, 0), holidays=self._holidays,
+            override=overrides.get(service.code),
+        )
+
+    @staticmethod
+    def _wait(service: Service, ahead: int, recent: dict[str, list[float]]) -> WaitEstimate | None:
+        # Counters are the service's catalog counters until the counter console reports
+        # which are open (DESIGN §3 asks for open counters).
+        mean = mean_service_minutes(recent.get(service.code, []), service.duration_minutes)
+        return estimate_wait(ahead, mean, len(service.counters))
 
     def _recent_service_minutes(self, session, day: date) -> dict[str, list[float]]:
         """Minutes from serving to done for today's finished tickets, per service."""
@@ -212,21 +225,11 @@ class LocalPlaza:
         service = self.service(service_code)
         if priority is not None and not service.priority_allowed:
             priority = None
-        catalog = self.catalog()
         moment = self.clock()
         day = service_day(moment, self.timezone)
         with self.store.transaction() as session:
-            issued_today = session.scalar(
-                select(func.count()).where(
-                    TicketRow.service_code == service_code, TicketRow.service_day == day
-                )
-            ) or 0
-            override = session.get(ServiceDayOverride, (service_code, day))
-            availability = check_availability(
-                service, catalog.plaza, local_time(moment, self.timezone),
-                issued_today=issued_today, holidays={h.day: h for h in catalog.holidays},
-                override=StaffOverride(override.state) if override else None,
-            )
+            issued, overrides = self._day_counts(session, day, service_code)
+            availability = self._availability(service, moment, issued, overrides)
             if not availability.can_issue:
                 return IssueRefused(service_code, availability)
             sequence = session.scalar(
@@ -252,16 +255,12 @@ class LocalPlaza:
                                   attempts=0, payload=_ticket_payload(ticket)))
             session.flush()
             ahead = self._people_ahead(session, ticket)
-        recent = {}
-        with self.store.sessions() as session:
-            recent = self._recent_service_minutes(session, day)
-        mean = mean_service_minutes(recent.get(service_code, []), service.duration_minutes)
+            wait = self._wait(service, ahead, self._recent_service_minutes(session, day))
         log.info("issued %s (%s) for %s", ticket.number, ticket.id, service_code)
         return IssuedTicket(
             id=ticket.id, public_code=ticket.public_code, number=ticket.number,
             service_code=service_code, priority=ticket.priority, issued_at=moment,
-            service_day=day, people_ahead=ahead,
-            wait=estimate_wait(ahead, mean, len(service.counters)),
+            service_day=day, people_ahead=ahead, wait=wait,
         )
 
     def _people_ahead(self, session, ticket: TicketRow) -> int:
@@ -288,9 +287,9 @@ class LocalPlaza:
             if ticket is None:
                 return None
             ahead = self._people_ahead(session, ticket)
+            recent = self._recent_service_minutes(session, day)
         try:
-            service = self.service(ticket.service_code)
-            wait = estimate_wait(ahead, service.duration_minutes, len(service.counters))
+            wait = self._wait(self.service(ticket.service_code), ahead, recent)
         except KeyError:  # the service left the catalog since: the ticket still stands
             wait = None
         return IssuedTicket(
@@ -305,7 +304,8 @@ class LocalPlaza:
     def set_override(self, service_code: str, state: StaffOverride | None) -> None:
         """Open or close a service for today; None returns it to its normal hours."""
         self.service(service_code)  # KeyError for an unknown service
-        day, moment = self.today(), self.clock()
+        moment = self.clock()
+        day = service_day(moment, self.timezone)
         with self.store.transaction() as session:
             row = session.get(ServiceDayOverride, (service_code, day))
             if row is not None:

@@ -26,24 +26,32 @@ def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
 
 
 def is_pin_hash(text: str) -> bool:
+    """A hash this module made: sane scrypt costs, a 16-byte salt, a 32-byte digest."""
     parts = text.split("$")
     if len(parts) != 6 or parts[0] != _PREFIX or not all(p.isdigit() for p in parts[1:4]):
         return False
+    n, r, p = (int(part) for part in parts[1:4])
+    if not (2**10 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 4):
+        return False
     try:
-        base64.b64decode(parts[4], validate=True)
-        base64.b64decode(parts[5], validate=True)
+        salt = base64.b64decode(parts[4], validate=True)
+        digest = base64.b64decode(parts[5], validate=True)
     except ValueError:
         return False
-    return True
+    return len(salt) >= 8 and len(digest) == 32
 
 
 def verify_pin(pin: str, stored: str) -> bool:
     if not is_pin_hash(stored):
         return False
     _, n, r, p, salt, digest = stored.split("$")
-    candidate = hashlib.scrypt(
-        pin.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32
-    )
+    try:
+        candidate = hashlib.scrypt(
+            pin.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32,
+            maxmem=2**28,
+        )
+    except (ValueError, MemoryError):  # a hash this module would not have made
+        return False
     return hmac.compare_digest(candidate, base64.b64decode(digest))
 
 

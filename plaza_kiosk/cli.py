@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -74,9 +75,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = load_config(args.config)
         return commands[args.command](config, args)
-    except (ConfigError, CatalogError, StoreError) as error:
+    except (ConfigError, CatalogError, StoreError, ValueError) as error:
         print(f"plaza-kiosk: {error}", file=sys.stderr)
         return _show_problem(str(error), args) if args.command == "kiosk" else 2
+    except Exception as error:
+        if args.command != "kiosk":
+            raise
+        # Whatever went wrong, a kiosk shows staff a plain screen, never a blank one.
+        logging.getLogger("plaza_kiosk").exception("the kiosk could not start")
+        return _show_problem(f"{type(error).__name__}: {error}", args)
 
 
 def _show_problem(message: str, args) -> int:
@@ -92,7 +99,7 @@ def _show_problem(message: str, args) -> int:
         screen.resize(1080 // 2, 1920 // 2)
         screen.show()
     else:
-        screen.showFullScreen()
+        screen.show_fullscreen()
     app.exec()
     return 2
 
@@ -116,7 +123,7 @@ def _hash_pin() -> int:
 
 
 def _kiosk(config, args) -> int:
-    from plaza_kiosk.setup import open_plaza, setup_logging
+    from plaza_kiosk.startup import open_plaza, setup_logging
 
     setup_logging(config.data_dir, args.verbose)
     plaza, problems = open_plaza(config)
@@ -144,7 +151,8 @@ def _kiosk(config, args) -> int:
         window.show_kiosk()
     code = app.exec()
     shutdown(window)
-    plaza.store.close()
+    if window.stopped_cleanly:  # never close the engine under a job still running
+        plaza.store.close()
     return code
 
 
@@ -152,7 +160,7 @@ def _screenshot(config, args) -> int:
     import tempfile
     from zoneinfo import ZoneInfo
 
-    from plaza_kiosk.setup import open_plaza, setup_logging
+    from plaza_kiosk.startup import open_plaza, setup_logging
 
     setup_logging(None, args.verbose)
     clock = None
@@ -173,7 +181,7 @@ def _screenshot(config, args) -> int:
 
 
 def _import_catalog(config, args) -> int:
-    from plaza_kiosk.setup import open_plaza, setup_logging
+    from plaza_kiosk.startup import open_plaza, setup_logging
 
     setup_logging(config.data_dir, args.verbose)
     plaza, _ = open_plaza(config, load_catalog=False)

@@ -32,9 +32,16 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_mode: bool) -> KioskWindow:
     """The window, with its model and store thread, showing the home screen."""
+    catalog = plaza.catalog()  # on this thread, before the store thread exists
+    if not (ASSETS / "translations" / "plaza_id.qm").exists():
+        notes.errors.append("The Indonesian translation is missing: run `make` or reinstall.")
     store_thread = StoreThread()
-    model = KioskModel(config, plaza, store_thread, notes)
-    window = KioskWindow(model, kiosk_mode=kiosk_mode)
+    model = KioskModel(config, plaza, catalog, store_thread, notes)
+    try:
+        window = KioskWindow(model, kiosk_mode=kiosk_mode)
+    except BaseException:
+        store_thread.stop()
+        raise
     store_thread.setParent(window)
     model.setParent(window)
     model.refresh_states()

@@ -42,20 +42,22 @@ class KioskModel(QObject):
     issueFailed = Signal()
     reprintReady = Signal(object)  # IssuedTicket | None
 
-    def __init__(self, config: Config, plaza: LocalPlaza, store_thread: StoreThread,
-                 notes: StaffNotes | None = None) -> None:
+    def __init__(self, config: Config, plaza: LocalPlaza, catalog: Catalog,
+                 store_thread: StoreThread, notes: StaffNotes | None = None) -> None:
         super().__init__()
         self.config = config
         self.plaza = plaza
         self.store = store_thread
         self.notes = notes or StaffNotes()
-        self.catalog: Catalog = plaza.catalog()
+        self.catalog = catalog  # read before the store thread started; immutable
         self.states: dict[str, ServiceState] = {}
         self.language = config.kiosk.default_language
         self.pin_guard = PinGuard(config.staff.pin_hash, config.staff.max_attempts,
                                   config.staff.lockout_seconds)
-        self.last_ticket: IssuedTicket | None = None
         self.pending_outbox = 0
+        self.visit = 0  # bumped when a visitor's session ends (idle, home)
+        self.issuing = False  # one ticket at a time, whichever screen asked
+        self._refreshing = False
         self._agencies = {a.code: a for a in self.catalog.agencies}
         self._categories = {c.code: c for c in self.catalog.categories}
         self._services = {s.code: s for s in self.catalog.services}
@@ -112,26 +114,50 @@ class KioskModel(QObject):
 
     # --- store work, off the UI thread ---
 
+    def end_visit(self) -> None:
+        """The visitor left: a result still on its way belongs to nobody on screen now."""
+        self.visit += 1
+
     def refresh_states(self) -> None:
+        if self._refreshing:
+            return  # one refresh at a time; a slow disk must not pile them up
+
         def done(result: tuple[dict[str, ServiceState], int]) -> None:
+            self._refreshing = False
             self.states, self.pending_outbox = result
             self.statesChanged.emit()
 
-        self.store.submit(lambda: (self.plaza.service_states(), self.plaza.pending_outbox()),
-                          done, self._store_error)
+        def failed(error: Exception) -> None:
+            self._refreshing = False
+            self._store_error(error)
 
-    def issue(self, service_code: str, priority: Priority | None) -> None:
+        self._refreshing = True
+        self.store.submit(lambda: (self.plaza.service_states(), self.plaza.pending_outbox()),
+                          done, failed)
+
+    def issue(self, service_code: str, priority: Priority | None) -> bool:
+        """Ask for a number; False if one is already being issued."""
+        if self.issuing:
+            return False
+        self.issuing = True
+        visit = self.visit
+
         def done(result: IssuedTicket | IssueRefused) -> None:
-            if isinstance(result, IssuedTicket):
-                self.last_ticket = result
+            self.issuing = False
+            if visit != self.visit:
+                # Kept in the store (and the outbox), but never shown to the next visitor.
+                log.warning("ticket result arrived after the visitor left: %s", result)
+            elif isinstance(result, IssuedTicket):
                 self.ticketIssued.emit(result)
             else:
                 self.issueRefused.emit(result)
             self.refresh_states()
 
         def failed(error: Exception) -> None:
+            self.issuing = False
             self._store_error(error)
-            self.issueFailed.emit()
+            if visit == self.visit:
+                self.issueFailed.emit()
 
         def job() -> IssuedTicket | IssueRefused:
             result = self.plaza.issue_ticket(service_code, priority)
@@ -140,6 +166,7 @@ class KioskModel(QObject):
             return result
 
         self.store.submit(job, done, failed)
+        return True
 
     def reprint_last(self) -> None:
         self.store.submit(self.plaza.last_ticket, self.reprintReady.emit, self._store_error)

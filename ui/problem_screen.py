@@ -7,8 +7,10 @@ words, with what to tell IT. Never a traceback.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from kiosk.config import OPTIONS
 from ui.i18n import Languages, translate
 from ui.theme import Palette, Theme
 
@@ -19,8 +21,9 @@ class ProblemScreen(QWidget):
         self.kiosk_mode = kiosk_mode
         self.languages = Languages()
         self.languages.switch("id")  # the config may be what failed: use the default language
-        theme = Theme(Palette("#0E5A7A", "#0A4560", "#178F8F", "#F2B134", "#F4F6F8", "#FFFFFF",
-                              "#1B2630", "#55656F", "#2E8B57", "#B23A32", "#C77700"))
+        # The config may be what failed: the built-in defaults, never the file's colours.
+        defaults = {key: option.default for key, option in OPTIONS["theme"].items()}
+        theme = Theme(Palette(**defaults))
         self.setStyleSheet(theme.stylesheet())
         self.setObjectName("KioskWindow")
         layout = QVBoxLayout(self)
@@ -42,6 +45,12 @@ class ProblemScreen(QWidget):
         if kiosk_mode:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
             self.setCursor(Qt.CursorShape.BlankCursor)
+
+    def show_fullscreen(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:  # explicit geometry: some kiosk sessions have no window manager
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
 
     def closeEvent(self, event) -> None:
         if self.kiosk_mode:

@@ -17,6 +17,8 @@ def show_screen(window: KioskWindow, screen: str, service: str | None = None) ->
     """Bring `window` to a screen with representative content (issues tickets for `ticket`)."""
     model = window.model
     code = service or model.catalog.services[0].code
+    if not model.has_service(code):
+        raise ValueError(f"no service {code!r} in the catalog")
     if screen == "services":
         window.go("services")
     elif screen == "service":
@@ -24,9 +26,11 @@ def show_screen(window: KioskWindow, screen: str, service: str | None = None) ->
     elif screen == "search":
         window.go("search", query="ktp")
     elif screen == "ticket":
-        result = None
-        for _ in range(3):  # a few people ahead, like a real morning
-            result = model.plaza.issue_ticket(code)
+        issued: list[object] = []
+        for _ in range(3):  # a few people ahead, like a real morning (on the store thread)
+            model.store.submit(lambda: model.plaza.issue_ticket(code), issued.append)
+        model.store.wait_idle()
+        result = issued[-1] if issued else None
         if isinstance(result, IssuedTicket):
             window.go("ticket", ticket=result)
         else:

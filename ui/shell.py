@@ -82,6 +82,7 @@ class KioskWindow(QWidget):
         self.theme = Theme(Palette.from_config(config.theme))
         self.languages = Languages()
         self.history: list[tuple[str, dict[str, Any]]] = []
+        self.stopped_cleanly = False
         self.current: Screen | None = None
 
         plaza = model.catalog.plaza
@@ -149,9 +150,7 @@ class KioskWindow(QWidget):
         if name == "home":
             self.history.clear()
         self.current = screen
-        self.header.setVisible(screen.show_frame)
-        self.wave.setVisible(screen.show_frame and not self.theme.high_contrast)
-        self.footer.setVisible(screen.show_frame)
+        self._show_frame()
         self.footer.set_back_visible(bool(self.history))
         if screen.property("stale_theme"):
             screen.setProperty("stale_theme", False)
@@ -159,6 +158,12 @@ class KioskWindow(QWidget):
         screen.enter(**params)
         self.stack.setCurrentWidget(screen)
         self.screenChanged.emit(name)
+
+    def _show_frame(self) -> None:
+        framed = self.current is None or self.current.show_frame
+        self.header.setVisible(framed)
+        self.wave.setVisible(framed and not self.theme.high_contrast)
+        self.footer.setVisible(framed)
 
     def back(self) -> None:
         if not self.history:
@@ -176,14 +181,12 @@ class KioskWindow(QWidget):
 
     def reset(self) -> None:
         """Idle: back to the start with everything cleared, in the default language."""
-        if self.current is not None and self.current.name in ("home", "attract"):
-            if self.model.language != self.model.config.kiosk.default_language:
-                self.set_language(self.model.config.kiosk.default_language)
-            return
-        log.info("idle: back to the home screen")
+        self.model.end_visit()
         self.set_language(self.model.config.kiosk.default_language)
         self.set_theme(large_text=False, high_contrast=False)
-        self.home()
+        if self.current is None or self.current.name not in ("home", "attract"):
+            log.info("idle: back to the home screen")
+            self.home()
 
     # --- language and theme ---
 
@@ -208,6 +211,7 @@ class KioskWindow(QWidget):
         self.setStyleSheet(theme.stylesheet())
         self.header.apply_theme(theme)
         self.wave.apply_theme(theme)
+        self._show_frame()
         self.body.setDirection(QBoxLayout.Direction.RightToLeft if theme.landscape
                                else QBoxLayout.Direction.TopToBottom)
         self.footer.apply_theme(theme)
@@ -248,7 +252,7 @@ class KioskWindow(QWidget):
         app.removeEventFilter(self.idle)
         app.removeEventFilter(self)
         self.languages.uninstall()
-        self.model.store.stop()
+        self.stopped_cleanly = self.model.store.stop()
 
     def leave_kiosk_mode(self) -> None:
         log.warning("staff left kiosk mode")

@@ -37,7 +37,7 @@ class StoreThread(QObject):
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None] | None]] = {}
-        self._thread = QThread()
+        self._thread = QThread(self)
         self._thread.setObjectName("store")
         self._worker = _Worker()
         self._worker.moveToThread(self._thread)
@@ -63,10 +63,6 @@ class StoreThread(QObject):
         elif on_error is not None:
             on_error(error)
 
-    @property
-    def busy(self) -> bool:
-        return bool(self._pending)
-
     def wait_idle(self, timeout_ms: int = 5000) -> None:
         """Process events until every submitted job has reported (for screenshots and tests)."""
         end = monotonic() + timeout_ms / 1000
@@ -74,6 +70,10 @@ class StoreThread(QObject):
             QCoreApplication.processEvents()
             QThread.msleep(1)
 
-    def stop(self) -> None:
+    def stop(self) -> bool:
+        """Finish the job in hand and stop. False if it is still running after 10 s."""
         self._thread.quit()
-        self._thread.wait(5000)
+        if self._thread.wait(10_000):
+            return True
+        log.error("the store thread did not stop within 10 s; leaving the store open")
+        return False

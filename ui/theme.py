@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from kiosk.config import OPTIONS
+
 LARGE_TEXT = 1.3
 
 # UI-GUIDE type scale (px at 1080x1920).
@@ -49,9 +51,7 @@ class Palette:
 
     @classmethod
     def from_config(cls, theme: Any) -> Palette:
-        return cls(**{key: getattr(theme, key) for key in (
-            "primary", "primary_pressed", "secondary", "accent", "background", "surface",
-            "text", "muted", "open", "closed", "warning")})
+        return cls(**{key: getattr(theme, key) for key in OPTIONS["theme"]})
 
     def high_contrast(self) -> Palette:
         """Black, white and yellow, per UI-GUIDE; meaning is never carried by colour alone."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from kiosk.availability import Availability, Reason
+from kiosk.numbering import Priority
 from kiosk.waiting import WaitEstimate
 from ui.i18n import locale, rupiah, translate
 
@@ -101,12 +102,12 @@ def count(template: str, value: int) -> str:
     return template.replace("%1", str(value))
 
 
-PRIORITY_CHOICES = ("lansia", "disabilitas", "ibu_hamil")
+PRIORITY_CHOICES = tuple(Priority)
 
 
 def priority_name(code: str) -> str:
     return {
-        "lansia": translate("Wording", "Elderly (60+)"),
-        "disabilitas": translate("Wording", "Disability"),
-        "ibu_hamil": translate("Wording", "Pregnant"),
-    }[code]
+        Priority.ELDERLY: translate("Wording", "Elderly (60+)"),
+        Priority.DISABILITY: translate("Wording", "Disability"),
+        Priority.PREGNANT: translate("Wording", "Pregnant"),
+    }[Priority(code)]

@@ -147,12 +147,11 @@ def open_store(path: Path) -> Store:
     engine = make_engine(path)
     try:
         migrate(engine)
-    except Exception as error:  # a file that passed quick_check but still cannot be migrated
+    except Exception as error:
+        # A healthy file that cannot be migrated (a newer schema after a rollback, a locked
+        # or full disk) is never thrown away: its tickets and outbox matter. Stop and say so.
         engine.dispose()
-        if recovered_from is not None:
-            raise StoreError(f"cannot build a new local store at {path}: {error}") from error
         log.exception("local store %s could not be migrated", path)
-        recovered_from = _move_aside(path)
-        engine = make_engine(path)
-        migrate(engine)
+        raise StoreError(f"the local store {path} could not be brought up to date ({error}); "
+                         "it was left untouched") from error
     return Store(path, engine, sessionmaker(engine, expire_on_commit=False), recovered_from)

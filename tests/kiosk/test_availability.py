@@ -68,3 +68,14 @@ def test_service_day_turns_at_midnight_in_makassar() -> None:
     after = datetime(2026, 11, 24, 16, 0, 0, tzinfo=UTC)  # 00:00 WITA on the 25th
     assert service_day(before, "Asia/Makassar") == date(2026, 11, 24)
     assert service_day(after, "Asia/Makassar") == date(2026, 11, 25)
+
+
+def test_friday_break_never_promises_a_time_after_the_cutoff() -> None:
+    short_friday = parse_catalog(catalog_data([service_entry(
+        "kk", "B", last_number="13:00",
+        hours={"fri": ["08:00", "13:00"], "mon": ["08:00", "15:00"]})]), ALLOWED).catalog
+    result = check_availability(short_friday.services[0], short_friday.plaza,
+                                datetime(2026, 11, 27, 12, 0), issued_today=0, holidays={})
+    assert result.reason is Reason.FRIDAY_BREAK
+    assert result.resumes_at is None
+    assert result.next_open == (date(2026, 11, 30), time(8, 0))

@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,21 @@ def test_a_pin_hash_is_accepted(tmp_path: Path) -> None:
     file = tmp_path / "c.toml"
     file.write_text(f'[staff]\npin_hash = "{hash_pin("2468")}"\n')
     assert load_config(file, environ={}).staff.pin_hash.startswith("scrypt$")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("[plaza]\ntimezone = 'Asia/Makasar'\n", "[plaza] timezone"),
+        ("[plaza]\nlogo = 'emblem.gif'\n", "[plaza] logo"),
+        ("[qr]\ntracking_base_url = 'https://'\n", "[qr] tracking_base_url"),
+        ("[staff]\npin_hash = 'scrypt$3$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA'\n", "[staff] pin_hash"),
+        ("[kiosk]\nidle_seconds = 120\nattract_seconds = 60\n", "attract_seconds must be longer"),
+    ],
+)
+def test_values_that_would_break_the_kiosk_later_are_refused_now(
+        tmp_path: Path, text: str, names: str) -> None:
+    file = tmp_path / "bad.toml"
+    file.write_text(text)
+    with pytest.raises(ConfigError, match=re.escape(names)):
+        load_config(file, environ={})

@@ -37,3 +37,9 @@ def test_without_a_configured_pin_nothing_opens() -> None:
     guard = PinGuard("", max_attempts=5, lockout_seconds=60)
     assert not guard.configured
     assert not guard.check("1234").ok
+
+
+def test_a_hash_with_impossible_costs_is_not_a_hash() -> None:
+    assert not is_pin_hash("scrypt$3$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + "A" * 44)
+    assert not is_pin_hash("scrypt$1073741824$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + "A" * 44)
+    assert not verify_pin("1234", "scrypt$3$8$1$AAAA$AAAA")  # False, never an exception

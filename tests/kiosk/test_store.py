@@ -134,3 +134,22 @@ def test_a_new_catalog_replaces_the_old_one(plaza: LocalPlaza, tmp_path: Path) -
     assert [a.code for a in catalog.agencies] == ["imigrasi"]
     kept = plaza.last_ticket()  # the old ticket survives its service leaving the catalog
     assert kept is not None and kept.id == old.id and kept.wait is None
+
+
+def test_a_store_from_newer_software_is_never_thrown_away(plaza: LocalPlaza) -> None:
+    import pytest
+
+    from kiosk.store.db import StoreError
+
+    for _ in range(3):
+        plaza.issue_ticket("ktp-el")
+    path = plaza.store.path
+    with plaza.store.engine.begin() as connection:  # as after rolling the software back
+        connection.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    plaza.store.close()
+    with pytest.raises(StoreError, match="left untouched"):
+        open_store(path)
+    assert path.exists() and not list(path.parent.glob("*.damaged-*"))
+    check = sqlite3.connect(path)
+    assert check.execute("SELECT count(*) FROM ticket").fetchone()[0] == 3
+    check.close()

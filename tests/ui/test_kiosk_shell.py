@@ -150,3 +150,27 @@ def test_home_and_ticket_fit_without_scrolling(qtbot, make_window, size) -> None
     window.go("ticket", ticket=window.model.plaza.issue_ticket("ktp-el"))
     qtbot.wait(50)
     assert not window.current.scroll.more_below()
+
+
+def test_idle_on_the_home_screen_still_clears_the_modes(qtbot, window) -> None:
+    tap(qtbot, find_button(window.header, "EN"))
+    tap(qtbot, window.footer.large_button)
+    tap(qtbot, window.footer.contrast_button)
+    window.idle.set_timeouts(300, 60_000)
+    qtbot.waitUntil(lambda: not window.theme.large_text, timeout=3000)
+    assert not window.theme.high_contrast and window.model.language == "id"
+
+
+def test_a_late_ticket_is_never_shown_to_the_next_visitor(qtbot, window) -> None:
+    import time
+
+    window.go("service", code="ktp-el")
+    # The store is busy (a slow disk): the number is written only after the visitor left.
+    window.model.store.submit(lambda: time.sleep(0.6), lambda _: None)
+    tap(qtbot, find_button(window.current, translate("Service", "Take a number")))
+    assert window.model.issuing
+    window.reset()  # idle: the visitor walked away
+    qtbot.waitUntil(lambda: not window.model.issuing, timeout=5000)
+    assert window.current.name == "home"  # not the ticket of someone who left
+    last = window.model.plaza.last_ticket()
+    assert last is not None and last.number == "A-001"  # kept in the store and the outbox

@@ -30,7 +30,6 @@ class ServiceScreen(ScrollScreen):
         self.priority_group.setExclusive(False)
         self.priority: str | None = None
         self.take: QWidget | None = None
-        self._busy = False
         model.statesChanged.connect(self._refresh_bar)
         model.issueRefused.connect(self._refused)
         model.issueFailed.connect(self._failed)
@@ -38,7 +37,6 @@ class ServiceScreen(ScrollScreen):
 
     def enter(self, **params) -> None:
         self.priority = None
-        self._busy = False
         self.problem = ""
         super().enter(**params)
 
@@ -55,11 +53,10 @@ class ServiceScreen(ScrollScreen):
         self._done_waiting()
 
     def _refresh_bar(self) -> None:
-        if self.isVisible() and not self._busy:
+        if self.isVisible() and not self.model.issuing:
             self._render_bar()
 
     def _done_waiting(self) -> None:
-        self._busy = False
         if self.isVisible():
             self._render_bar()
 
@@ -226,7 +223,7 @@ class ServiceScreen(ScrollScreen):
         take = button(translate("Service", "Take a number"), "accent")
         set_icon(take, icons.icon("ticket", theme.px(64), theme.colors.on_accent), theme.px(64))
         take.clicked.connect(self._take)
-        take.setEnabled(not self._busy)
+        take.setEnabled(not self.model.issuing)
         if side_by_side:
             row.addLayout(choice_column, 3)
             row.addWidget(take, 2)
@@ -240,11 +237,9 @@ class ServiceScreen(ScrollScreen):
         self._render_bar()
 
     def _take(self) -> None:
-        if self._busy:
+        priority = Priority(self.priority) if self.priority else None
+        if not self.model.issue(self.params["code"], priority):
             return  # a second tap while the first is being written
-        self._busy = True
         self.problem = ""
         if self.take is not None:
             self.take.setEnabled(False)
-        priority = Priority(self.priority) if self.priority else None
-        self.model.issue(self.params["code"], priority)

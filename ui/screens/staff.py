@@ -11,7 +11,7 @@ from kiosk.availability import StaffOverride
 from ui import wording
 from ui.i18n import translate
 from ui.screens.base import ScrollScreen
-from ui.theme import MARGIN
+from ui.theme import GAP, MARGIN
 from ui.widgets.common import button, card, clear_layout, label
 
 PIN_MAX = 12
@@ -164,6 +164,7 @@ class StaffScreen(ScrollScreen):
             row = card()
             row_layout = QHBoxLayout(row)
             row_layout.setContentsMargins(pad // 2, pad // 2, pad // 2, pad // 2)
+            row_layout.setSpacing(self.theme.px(GAP))
             row_layout.addWidget(label(f"{service.prefix} · {service.name.get(self.lang)}"), 1)
             current = state.override if state else None
             for choice, text in (

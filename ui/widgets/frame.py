@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -42,7 +43,7 @@ class Header(QFrame):
         self.setProperty("role", "header")
         self._now = now  # the plaza's wall clock
         self._taps: list[float] = []
-        self._logo_svg = self._read_logo(logo_path)
+        self._logo_path = Path(logo_path) if logo_path else ASSETS / "branding" / "logo.svg"
         layout = QHBoxLayout(self)
         self.logo = QLabel()
         self.logo.installEventFilter(self)
@@ -72,15 +73,19 @@ class Header(QFrame):
         self._timer.start(10_000)
         self.update_clock()
 
-    @staticmethod
-    def _read_logo(path: str) -> str:
-        from pathlib import Path
-
-        candidate = Path(path) if path else ASSETS / "branding" / "logo.svg"
-        try:
-            return candidate.read_text(encoding="utf-8")
-        except OSError:
-            return (ASSETS / "branding" / "logo.svg").read_text(encoding="utf-8")
+    def _logo_pixmap(self, size: int) -> QPixmap:
+        """The city's logo (SVG or PNG); the bundled emblem if it cannot be drawn."""
+        if self._logo_path.suffix.lower() == ".png":
+            pixmap = QPixmap(str(self._logo_path))
+            if not pixmap.isNull():
+                return pixmap.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
+                                     Qt.TransformationMode.SmoothTransformation)
+        elif self._logo_path.exists():
+            renderer = QSvgRenderer(str(self._logo_path))
+            if renderer.isValid():
+                return icons.svg_pixmap(self._logo_path.read_text(encoding="utf-8",
+                                                                  errors="replace"), size)
+        return icons.svg_pixmap((ASSETS / "branding" / "logo.svg").read_text(encoding="utf-8"), size)
 
     def set_language(self, lang: str) -> None:
         self.id_button.setChecked(lang == "id")
@@ -96,7 +101,7 @@ class Header(QFrame):
         self.layout().setContentsMargins(theme.px(MARGIN), 0, theme.px(MARGIN), 0)
         self.layout().setSpacing(theme.px(20))
         size = theme.px(96)
-        self.logo.setPixmap(icons.svg_pixmap(self._logo_svg, size))
+        self.logo.setPixmap(self._logo_pixmap(size))
         self.logo.setFixedSize(size, size)
         for lang_button in (self.id_button, self.en_button):
             lang_button.setFixedSize(theme.px(96), theme.px(88))
@@ -130,7 +135,6 @@ class Wave(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         self.setFixedHeight(theme.px(16))
-        self.setVisible(not theme.high_contrast)
         self.setStyleSheet(f"background: {theme.colors.background};")
 
     def paintEvent(self, _event) -> None:

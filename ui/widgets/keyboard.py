@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.i18n import translate
+from ui.theme import GAP
 from ui.widgets.common import button
 
 ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM/.")
@@ -21,7 +22,7 @@ class Keyboard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         grid = QGridLayout()
-        grid.setSpacing(8)
+        grid.setSpacing(GAP)  # UI-GUIDE: 16 px between targets
         for row, keys in enumerate(ROWS):
             for column, key in enumerate(keys):
                 key_button = button(key, "key")
@@ -29,6 +30,7 @@ class Keyboard(QWidget):
                 grid.addWidget(key_button, row, column)
         layout.addLayout(grid)
         bottom = QHBoxLayout()
+        bottom.setSpacing(GAP)
         self.clear_key = button("", "key")
         self.space_key = button("", "key")
         self.erase_key = button("", "key")
