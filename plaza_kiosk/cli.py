@@ -57,6 +57,20 @@ def parser() -> argparse.ArgumentParser:
 
     commands.add_parser("hash-pin", help="hash a staff PIN for [staff] pin_hash (reads stdin)")
 
+    server = commands.add_parser("server", help="the central city API (runs it by default)")
+    server.add_argument("--db", help="database URL (default: SQLite in the user data folder); "
+                        "postgresql://user@host/name for production")
+    server.add_argument("--host", default="127.0.0.1")
+    server.add_argument("--port", type=int, default=8080)
+    admin = server.add_subparsers(dest="admin")
+    admin_import = admin.add_parser("import-catalog", help="load or update a plaza's catalog")
+    admin_import.add_argument("file", type=Path)
+    admin_code = admin.add_parser("enrolment-code", help="a one-time code to enrol one device")
+    admin_code.add_argument("--plaza", required=True)
+    admin_code.add_argument("--role", choices=("kiosk", "counter", "display"), required=True)
+    admin_revoke = admin.add_parser("revoke", help="revoke a device's token")
+    admin_revoke.add_argument("device_id")
+
     load = commands.add_parser("import-catalog", help="load a catalog file into the local store")
     load.add_argument("file", type=Path)
     return top
@@ -66,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "hash-pin":
         return _hash_pin()
+    if args.command == "server":
+        return _server(args)  # loads neither Qt nor the kiosk's config
 
     from kiosk.catalog import CatalogError
     from kiosk.config import ConfigError, load_config
@@ -102,6 +118,61 @@ def _show_problem(message: str, args) -> int:
         screen.show_fullscreen()
     app.exec()
     return 2
+
+
+def _server(args) -> int:
+    import platformdirs
+
+    from cityapi.database import open_database
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    url = args.db
+    if url is None:
+        folder = Path(platformdirs.user_data_dir("plaza-kiosk"))
+        folder.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{folder / 'cityapi.db'}"
+    try:
+        sessions = open_database(url)
+    except Exception as error:  # a wrong URL, a server that is down: one clear line
+        print(f"plaza-kiosk server: cannot open the database {url}: {error}", file=sys.stderr)
+        return 2
+    if args.admin == "import-catalog":
+        from cityapi.catalog_import import import_catalog
+        from kiosk.catalog import CatalogError
+
+        try:
+            with sessions.begin() as session:
+                plaza, count, problems = import_catalog(session, args.file)
+        except CatalogError as error:
+            print(f"plaza-kiosk server: {error}", file=sys.stderr)
+            return 2
+        print(f"plaza {plaza}: {count} services loaded; {len(problems)} entries refused")
+        for problem in problems:
+            print(f"  refused: {problem}")
+        return 0
+    if args.admin == "enrolment-code":
+        from cityapi.devices import EnrolmentError, new_enrolment_code
+
+        try:
+            with sessions.begin() as session:
+                print(new_enrolment_code(session, args.plaza, args.role))
+        except EnrolmentError as error:
+            print(f"plaza-kiosk server: {error}", file=sys.stderr)
+            return 2
+        return 0
+    if args.admin == "revoke":
+        from cityapi.devices import revoke
+
+        with sessions.begin() as session:
+            found = revoke(session, args.device_id)
+        print("revoked" if found else f"no device {args.device_id}")
+        return 0 if found else 2
+    import uvicorn
+
+    from cityapi.app import create_app
+
+    uvicorn.run(create_app(sessions), host=args.host, port=args.port, log_level="info")
+    return 0
 
 
 def _hash_pin() -> int:

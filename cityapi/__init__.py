@@ -1,0 +1,1 @@
+"""The reference central city API: one source of truth for many plazas' catalogs and queues."""

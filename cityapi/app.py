@@ -1,0 +1,92 @@
+"""The HTTP face of the city API (FastAPI). Every error is a 4xx with a message, never a 500."""
+
+# No `from __future__ import annotations`: FastAPI resolves the dependencies declared in
+# create_app() from live annotations.
+import logging
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from sqlalchemy.orm import Session, sessionmaker
+
+from cityapi.devices import Caller, EnrolmentError, authenticate, enrol
+from cityapi.ops import apply_op
+from cityapi.tracking import tracking_page
+from sync.protocol import (
+    PROTOCOL_VERSION,
+    EnrolRequest,
+    EnrolResponse,
+    ErrorBody,
+    OpsBatch,
+    OpsBatchResponse,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 1_000_000  # a full batch of 200 ops is well under this
+ERRORS = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody},
+          422: {"model": ErrorBody}}
+
+
+def _error(status: int, message: str, detail: list[str] | None = None) -> JSONResponse:
+    return JSONResponse(status_code=status, content={"error": message, "detail": detail or []})
+
+
+def create_app(sessions: sessionmaker[Session]) -> FastAPI:
+    app = FastAPI(title="Plaza Kiosk city API", version=f"{PROTOCOL_VERSION}.0",
+                  description="Sync protocol v1 for plaza devices (DESIGN §4).")
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            return _error(413, f"request body larger than {MAX_BODY_BYTES} bytes")
+        return await call_next(request)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+        detail = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()[:10]]
+        return _error(422, "the request does not match the protocol", detail)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_request: Request, error: HTTPException) -> JSONResponse:
+        return _error(error.status_code, str(error.detail))
+
+    def caller(authorization: Annotated[str | None, Header()] = None) -> Caller:
+        if not authorization or not authorization.startswith("Bearer "):
+            raise HTTPException(401, "a device token is needed (Authorization: Bearer …)")
+        with sessions() as session:
+            found = authenticate(session, authorization.removeprefix("Bearer ").strip())
+        if found is None:
+            raise HTTPException(401, "unknown or revoked device token; enrol the device again")
+        return found
+
+    @app.get("/v1/health")
+    def health() -> dict[str, object]:
+        return {"ok": True, "protocol": PROTOCOL_VERSION}
+
+    @app.post("/v1/enrol", response_model=EnrolResponse, responses=ERRORS)
+    def enrol_device(request: EnrolRequest) -> EnrolResponse:
+        try:
+            with sessions.begin() as session:
+                device, token = enrol(session, request.code, request.role, request.device_name)
+        except EnrolmentError as error:
+            raise HTTPException(403, str(error)) from None
+        log.info("device %s (%s) enrolled at %s", device.id, device.role, device.plaza_code)
+        return EnrolResponse(device_id=device.id, plaza=device.plaza_code, role=device.role,
+                             token=token)
+
+    @app.post("/v1/ops:batch", response_model=OpsBatchResponse, responses=ERRORS)
+    def ops_batch(batch: OpsBatch, who: Annotated[Caller, Depends(caller)]) -> OpsBatchResponse:
+        return OpsBatchResponse(results=[apply_op(sessions, who, op) for op in batch.ops])
+
+    @app.get("/t/{code}", response_class=HTMLResponse)
+    def track(code: Annotated[str, PathParam(max_length=16, pattern="^[0-9A-Z]+$")],
+              lang: Annotated[str, Query(pattern="^(id|en)$")] = "id") -> HTMLResponse:
+        with sessions() as session:
+            status, html = tracking_page(session, code, lang)
+        return HTMLResponse(html, status_code=status)
+
+    return app

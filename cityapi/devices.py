@@ -1,0 +1,82 @@
+"""Device enrolment and tokens: one-time codes from an admin, per-device tokens kept hashed."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cityapi.models import Device, EnrolmentCode, Plaza
+
+CODE_LIFETIME = timedelta(days=7)
+ROLES = ("kiosk", "counter", "display")
+
+
+class EnrolmentError(Exception):
+    """A code that is unknown, used or expired; the message is for the IT person enrolling."""
+
+
+def _hash(secret: str) -> str:
+    # Tokens and codes are long random strings, so a fast hash is enough (no guessing).
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def new_enrolment_code(session: Session, plaza_code: str, role: str,
+                       now: datetime | None = None) -> str:
+    if role not in ROLES:
+        raise EnrolmentError(f"role must be one of {', '.join(ROLES)}")
+    if session.get(Plaza, plaza_code) is None:
+        raise EnrolmentError(f"no plaza {plaza_code!r}; import its catalog first")
+    now = now or datetime.now(UTC)
+    code = secrets.token_urlsafe(12)
+    session.add(EnrolmentCode(code_hash=_hash(code), plaza_code=plaza_code, role=role,
+                              expires_at=now + CODE_LIFETIME))
+    return code
+
+
+def enrol(session: Session, code: str, role: str, device_name: str,
+          now: datetime | None = None) -> tuple[Device, str]:
+    """Spend a one-time code; returns the device and its token (shown once)."""
+    now = now or datetime.now(UTC)
+    row = session.get(EnrolmentCode, _hash(code), with_for_update=True)
+    if row is None:
+        raise EnrolmentError("unknown enrolment code")
+    if row.used_at is not None:
+        raise EnrolmentError("this enrolment code was already used")
+    if row.expires_at <= now:
+        raise EnrolmentError("this enrolment code has expired; ask for a new one")
+    if row.role != role:
+        raise EnrolmentError(f"this code enrols a {row.role}, not a {role}")
+    row.used_at = now
+    token = secrets.token_urlsafe(32)
+    device = Device(id=str(uuid.uuid4()), plaza_code=row.plaza_code, role=role,
+                    name=device_name, token_hash=_hash(token), enrolled_at=now)
+    session.add(device)
+    return device, token
+
+
+def revoke(session: Session, device_id: str, now: datetime | None = None) -> bool:
+    device = session.get(Device, device_id)
+    if device is None:
+        return False
+    device.revoked_at = now or datetime.now(UTC)
+    return True
+
+
+@dataclass(frozen=True)
+class Caller:
+    device_id: str
+    plaza: str
+    role: str
+
+
+def authenticate(session: Session, token: str) -> Caller | None:
+    device = session.scalars(select(Device).where(Device.token_hash == _hash(token))).first()
+    if device is None or device.revoked_at is not None:
+        return None
+    return Caller(device.id, device.plaza_code, device.role)

@@ -1,0 +1,112 @@
+"""The city API's tables. SQLite by default; PostgreSQL in production."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC in and out, whatever the database keeps."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar = {datetime: UTCDateTime, dict[str, Any]: JSON}
+
+
+class Plaza(Base):
+    __tablename__ = "plaza"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[dict[str, Any]] = mapped_column(JSON)  # {"id": ..., "en": ...}
+    timezone: Mapped[str] = mapped_column(String(64))
+
+
+class Service(Base):
+    __tablename__ = "service"
+    plaza_code: Mapped[str] = mapped_column(ForeignKey("plaza.code"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(2))
+    name: Mapped[dict[str, Any]] = mapped_column(JSON)
+    counters: Mapped[dict[str, Any]] = mapped_column(JSON)  # {"names": [...]}
+
+
+class EnrolmentCode(Base):
+    """A one-time code an admin hands to IT; only its hash is kept."""
+
+    __tablename__ = "enrolment_code"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    plaza_code: Mapped[str] = mapped_column(ForeignKey("plaza.code"))
+    role: Mapped[str] = mapped_column(String(16))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class Device(Base):
+    __tablename__ = "device"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    plaza_code: Mapped[str] = mapped_column(ForeignKey("plaza.code"))
+    role: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(64))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class Ticket(Base):
+    __tablename__ = "ticket"
+    __table_args__ = (UniqueConstraint("plaza_code", "service_code", "service_day", "number"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the device's UUID, forever
+    plaza_code: Mapped[str] = mapped_column(ForeignKey("plaza.code"))
+    public_code: Mapped[str] = mapped_column(String(16), unique=True)
+    service_code: Mapped[str] = mapped_column(String(40))
+    service_day: Mapped[date] = mapped_column(Date)
+    sequence: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(8))
+    priority: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    state: Mapped[str] = mapped_column(String(16))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    device_id: Mapped[str] = mapped_column(String(64))
+
+
+class AppliedOp(Base):
+    """Every op ever received, with its answer: a replay gets the same answer (exactly once)."""
+
+    __tablename__ = "applied_op"
+    op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(16))  # applied or rejected
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    reason: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ServiceDayOverride(Base):
+    __tablename__ = "service_day_override"
+    plaza_code: Mapped[str] = mapped_column(ForeignKey("plaza.code"), primary_key=True)
+    service_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    service_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    state: Mapped[str] = mapped_column(String(16))

@@ -1,0 +1,126 @@
+"""The city API over real HTTP: enrolment, exactly-once ops, roles, bad input, tracking page."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+import requests
+from sqlalchemy import func, select
+
+from cityapi.models import Device, Ticket
+from tests.cityapi.conftest import CityServer
+
+
+def ticket_op(number: str = "A-001", service: str = "ktp-el", **changes) -> dict:
+    payload = {
+        "id": str(uuid.uuid4()), "public_code": uuid.uuid4().hex[:10].upper(),
+        "service": service, "service_day": date(2026, 11, 24).isoformat(),
+        "sequence": int(number.split("-")[1]), "number": number, "priority": None,
+        "issued_at": datetime(2026, 11, 24, 2, 0, tzinfo=UTC).isoformat(), "device_id": "kiosk-1",
+    } | changes
+    return {"op_id": str(uuid.uuid4()), "kind": "ticket.issue", "payload": payload}
+
+
+def post_ops(city: CityServer, token: str, ops: list[dict]) -> requests.Response:
+    return requests.post(f"{city.url}/v1/ops:batch", json={"ops": ops}, timeout=5,
+                         headers={"Authorization": f"Bearer {token}"})
+
+
+def test_enrolment_gives_a_token_once_and_keeps_only_its_hash(city: CityServer) -> None:
+    code = city.code("kiosk")
+    body = {"code": code, "role": "kiosk", "device_name": "kiosk-lobby"}
+    first = requests.post(f"{city.url}/v1/enrol", json=body, timeout=5)
+    assert first.status_code == 200
+    token = first.json()["token"]
+    again = requests.post(f"{city.url}/v1/enrol", json=body, timeout=5)
+    assert again.status_code == 403 and "already used" in again.json()["error"]
+    with city.sessions() as session:
+        device = session.scalars(select(Device)).one()
+    assert device.token_hash != token and token not in device.token_hash
+    wrong_role = requests.post(f"{city.url}/v1/enrol", timeout=5, json={
+        "code": city.code("display"), "role": "kiosk", "device_name": "x"})
+    assert wrong_role.status_code == 403 and "display" in wrong_role.json()["error"]
+
+
+def test_an_op_is_applied_once_and_a_replay_gets_the_same_answer(city: CityServer) -> None:
+    token = city.enrol()["token"]
+    op = ticket_op("A-001")
+    first = post_ops(city, token, [op]).json()["results"][0]
+    assert first["status"] == "applied" and first["result"]["number"] == "A-001"
+    replay = post_ops(city, token, [op]).json()["results"][0]
+    assert replay["status"] == "duplicate" and replay["result"] == first["result"]
+    with city.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Ticket)) == 1
+
+
+def test_a_poison_op_is_rejected_alone(city: CityServer) -> None:
+    token = city.enrol()["token"]
+    ops = [ticket_op("A-001"), ticket_op("Z-001", service="nowhere"),
+           ticket_op("A-002", sequence="two"), ticket_op("A-003")]
+    answer = post_ops(city, token, ops)
+    assert answer.status_code == 200
+    statuses = [r["status"] for r in answer.json()["results"]]
+    assert statuses == ["applied", "rejected", "rejected", "applied"]
+    reasons = [r["reason"] for r in answer.json()["results"]]
+    assert "no service 'nowhere'" in reasons[1] and "sequence" in reasons[2]
+    # A rejected op stays rejected on replay, with the same reason.
+    replay = post_ops(city, token, [ops[1]]).json()["results"][0]
+    assert replay["status"] == "rejected" and replay["reason"] == reasons[1]
+
+
+def test_a_number_is_never_taken_twice(city: CityServer) -> None:
+    token = city.enrol()["token"]
+    results = post_ops(city, token, [ticket_op("A-007"), ticket_op("A-007")]).json()["results"]
+    assert [r["status"] for r in results] == ["applied", "rejected"]
+    assert "already taken" in results[1]["reason"]
+
+
+def test_roles_and_tokens_are_checked(city: CityServer) -> None:
+    missing = post_ops(city, "", [ticket_op()])
+    assert missing.status_code == 401 and "token" in missing.json()["error"]
+    wrong = post_ops(city, "not-a-token", [ticket_op()])
+    assert wrong.status_code == 401
+    display = city.enrol("display", "tv-1")["token"]
+    result = post_ops(city, display, [ticket_op()]).json()["results"][0]
+    assert result["status"] == "rejected" and "display may not send ticket.issue" in result["reason"]
+    from cityapi.devices import revoke
+
+    kiosk = city.enrol()
+    with city.sessions.begin() as session:
+        revoke(session, kiosk["device_id"])
+    revoked = post_ops(city, kiosk["token"], [ticket_op()])
+    assert revoked.status_code == 401 and "revoked" in revoked.json()["error"]
+
+
+def test_bad_requests_get_a_clear_4xx_and_change_nothing(city: CityServer) -> None:
+    token = city.enrol()["token"]
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    url = f"{city.url}/v1/ops:batch"
+    cases = [
+        requests.post(url, data="{not json", headers=headers, timeout=5),
+        requests.post(url, json={"ops": [], "extra": 1}, headers=headers, timeout=5),
+        requests.post(url, json={"ops": [ticket_op() | {"surprise": True}]}, headers=headers,
+                      timeout=5),
+        requests.post(url, json={"ops": "many"}, headers=headers, timeout=5),
+        requests.post(url, data="x" * 2_000_000, headers=headers, timeout=10),
+    ]
+    assert [r.status_code for r in cases] == [422, 422, 422, 422, 413]
+    for answer in cases:
+        assert answer.json()["error"]
+    with city.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Ticket)) == 0
+
+
+def test_tracking_page_in_both_languages(city: CityServer) -> None:
+    token = city.enrol()["token"]
+    first, mine = ticket_op("A-001"), ticket_op("A-002")
+    post_ops(city, token, [first, mine])
+    code = mine["payload"]["public_code"]
+    page = requests.get(f"{city.url}/t/{code}", timeout=5)
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert "A-002" in page.text and "1 orang di depan Anda" in page.text
+    english = requests.get(f"{city.url}/t/{code}?lang=en", timeout=5)
+    assert "1 person ahead of you" in english.text and "Service ktp-el" in english.text
+    missing = requests.get(f"{city.url}/t/NOSUCHCODE", timeout=5)
+    assert missing.status_code == 404 and "tidak ditemukan" in missing.text
