@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert
 
+from kiosk import outbox
 from kiosk.availability import Availability, StaffOverride, check_availability
 from kiosk.catalog import Catalog, Holiday, Service, load_catalog_file
 from kiosk.numbering import Priority, QueuedTicket, format_number, in_call_order, new_public_code
@@ -322,8 +323,8 @@ class LocalPlaza:
         log.info("staff set %s to %s for %s", service_code, state or "normal hours", day)
 
     def pending_outbox(self) -> int:
-        with self.store.sessions() as session:
-            return session.scalar(select(func.count()).select_from(OutboxRow)) or 0
+        """Ops written here that the city server has not acknowledged yet."""
+        return outbox.counts(self.store)[0]
 
 
 def _ticket_payload(ticket: TicketRow) -> dict[str, object]:

@@ -71,6 +71,14 @@ def parser() -> argparse.ArgumentParser:
     admin_revoke = admin.add_parser("revoke", help="revoke a device's token")
     admin_revoke.add_argument("device_id")
 
+    enrol = commands.add_parser("enroll", help="enrol this device with the city API")
+    enrol.add_argument("--server", required=True, help="the city API, e.g. https://antrian.kota.go.id")
+    enrol.add_argument("--code", required=True, help="the one-time code from an admin")
+    enrol.add_argument("--role", choices=("kiosk", "counter", "display"), required=True)
+    enrol.add_argument("--name", help="this device's name (default: its configured device id)")
+
+    commands.add_parser("sync", help="send the outbox to the city API once, and report")
+
     load = commands.add_parser("import-catalog", help="load a catalog file into the local store")
     load.add_argument("file", type=Path)
     return top
@@ -87,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.config import ConfigError, load_config
     from kiosk.store.db import StoreError
 
-    commands = {"kiosk": _kiosk, "screenshot": _screenshot, "import-catalog": _import_catalog}
+    commands = {"kiosk": _kiosk, "screenshot": _screenshot, "import-catalog": _import_catalog,
+                "enroll": _enroll, "sync": _sync_once}
     try:
         config = load_config(args.config)
         return commands[args.command](config, args)
@@ -249,6 +258,51 @@ def _screenshot(config, args) -> int:
         plaza.store.close()
     print(args.out)
     return 0
+
+
+def _enroll(config, args) -> int:
+    from sync import credentials
+    from sync.client import CityClient, SyncError
+
+    client = CityClient(args.server, retries=1)
+    try:
+        answer = client.enrol(args.code, args.role, args.name or config.device_id)
+    except SyncError as error:
+        print(f"plaza-kiosk: enrolment failed: {error}", file=sys.stderr)
+        return 2
+    finally:
+        client.close()
+    path = credentials.save(config.data_dir, credentials.Enrolment(
+        server=args.server, device_id=str(answer.device_id), plaza=answer.plaza,
+        role=answer.role, token=answer.token))
+    print(f"enrolled as {answer.role} {answer.device_id} at plaza {answer.plaza}; saved {path}")
+    return 0
+
+
+def _sync_once(config, args) -> int:
+    from plaza_kiosk.startup import open_plaza, setup_logging
+    from sync import credentials
+    from sync.client import CityClient, SyncError
+    from sync.engine import push_outbox
+
+    setup_logging(config.data_dir, args.verbose)
+    enrolment = credentials.load(config.data_dir)
+    if enrolment is None:
+        print("plaza-kiosk: this device is not enrolled (plaza-kiosk enroll ...)", file=sys.stderr)
+        return 2
+    plaza, _ = open_plaza(config, load_catalog=False)
+    client = CityClient(enrolment.server, enrolment.token)
+    try:
+        report = push_outbox(plaza.store, client)
+    except SyncError as error:
+        print(f"plaza-kiosk: sync failed: {error}", file=sys.stderr)
+        return 2
+    finally:
+        client.close()
+        plaza.store.close()
+    print(f"sent {report.sent}, acknowledged {report.acknowledged}, rejected {report.rejected}"
+          + ("; the server did not answer, the rest stays queued" if report.offline else ""))
+    return 0 if not report.offline else 3
 
 
 def _import_catalog(config, args) -> int:

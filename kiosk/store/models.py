@@ -167,6 +167,8 @@ class OutboxRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Set when the server refused the op for good: kept for staff, never sent again.
+    rejected_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class FeedbackRow(Base):

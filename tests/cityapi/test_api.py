@@ -9,7 +9,7 @@ import requests
 from sqlalchemy import func, select
 
 from cityapi.models import Device, Ticket
-from tests.cityapi.conftest import CityServer
+from tests.city_server import CityServer
 
 
 def ticket_op(number: str = "A-001", service: str = "ktp-el", **changes) -> dict:

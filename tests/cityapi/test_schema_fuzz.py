@@ -9,7 +9,7 @@ from __future__ import annotations
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from tests.cityapi.conftest import CityServer
+from tests.city_server import CityServer
 
 EXAMPLES_PER_OPERATION = 60
 

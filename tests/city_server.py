@@ -1,5 +1,5 @@
-"""A real city API: uvicorn on a loopback port, over a real database file (or PostgreSQL when
-PLAZA_TEST_DATABASE_URL names one)."""
+"""The `city` fixture: a real city API, uvicorn on a loopback port, over a real database
+file (or a fresh database on the PostgreSQL server named by PLAZA_TEST_DATABASE_URL)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 import os
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,11 +15,12 @@ from pathlib import Path
 import pytest
 import requests
 import uvicorn
+from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from cityapi.app import create_app
 from cityapi.catalog_import import import_catalog
-from cityapi.database import open_database
+from cityapi.database import make_engine, open_database
 from cityapi.devices import new_enrolment_code
 from tests.conftest import catalog_data, service_entry
 
@@ -39,13 +41,27 @@ class CityServer:
         return answer.json()
 
 
-def database_url(tmp_path: Path) -> str:
-    return os.environ.get("PLAZA_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'city.db'}"
+@pytest.fixture
+def database_url(tmp_path: Path) -> Iterator[str]:
+    """A fresh database per test: a new one on the PostgreSQL server CI starts
+    (scripts/with-postgres.sh), else a SQLite file."""
+    server = os.environ.get("PLAZA_TEST_DATABASE_URL")
+    if not server:
+        yield f"sqlite:///{tmp_path / 'city.db'}"
+        return
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(server).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield server.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.fixture
-def city(tmp_path: Path) -> Iterator[CityServer]:
-    sessions = open_database(database_url(tmp_path))
+def city(tmp_path: Path, database_url: str) -> Iterator[CityServer]:
+    sessions = open_database(database_url)
     catalog = tmp_path / "catalog.json"
     catalog.write_text(json.dumps(catalog_data([service_entry("ktp-el", "A"),
                                                 service_entry("kk", "B")])))

@@ -1,0 +1,58 @@
+"""The outbox, as the sync engine sees it: what to send, and what the server answered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+
+from kiosk.store.db import Store
+from kiosk.store.models import OutboxRow
+
+
+@dataclass(frozen=True)
+class PendingOp:
+    op_id: str
+    kind: str
+    payload: dict[str, Any]
+
+
+def pending(store: Store, limit: int) -> list[PendingOp]:
+    """The oldest ops not yet acknowledged nor rejected, in the order they were written."""
+    with store.sessions() as session:
+        rows = session.scalars(select(OutboxRow).where(OutboxRow.rejected_at.is_(None))
+                               .order_by(OutboxRow.id).limit(limit)).all()
+        return [PendingOp(row.op_id, row.kind, row.payload) for row in rows]
+
+
+def acknowledge(store: Store, op_ids: list[str]) -> None:
+    """The server holds these ops (applied now or before): they leave the outbox."""
+    if op_ids:
+        with store.transaction() as session:
+            session.execute(delete(OutboxRow).where(OutboxRow.op_id.in_(op_ids)))
+
+
+def reject(store: Store, op_id: str, reason: str, at: datetime) -> None:
+    with store.transaction() as session:
+        session.execute(update(OutboxRow).where(OutboxRow.op_id == op_id)
+                        .values(rejected_at=at, last_error=reason[:500]))
+
+
+def note_failure(store: Store, op_ids: list[str], error: str) -> None:
+    """A send that did not get an answer: counted, retried later."""
+    if op_ids:
+        with store.transaction() as session:
+            session.execute(update(OutboxRow).where(OutboxRow.op_id.in_(op_ids))
+                            .values(attempts=OutboxRow.attempts + 1, last_error=error[:500]))
+
+
+def counts(store: Store) -> tuple[int, int]:
+    """(waiting to be sent, rejected by the server)."""
+    with store.sessions() as session:
+        waiting = session.scalar(select(func.count()).select_from(OutboxRow)
+                                 .where(OutboxRow.rejected_at.is_(None))) or 0
+        rejected = session.scalar(select(func.count()).select_from(OutboxRow)
+                                  .where(OutboxRow.rejected_at.is_not(None))) or 0
+    return waiting, rejected

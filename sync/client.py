@@ -1,0 +1,105 @@
+"""Talking to the city API: one requests Session, a timeout on every call, retries with
+backoff and jitter, and errors typed by what the device should do about them."""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+import requests
+
+from sync.protocol import EnrolRequest, EnrolResponse, Op, OpsBatch, OpsBatchResponse
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT = 3.0
+READ_TIMEOUT = 10.0
+RETRIES = 3
+BACKOFF_BASE = 0.5  # seconds; doubled per retry, with full jitter
+BACKOFF_MAX = 8.0
+
+
+class SyncError(Exception):
+    """Base of what can go wrong talking to the city API."""
+
+
+class Offline(SyncError):
+    """No answer (network down, server stopped, timeout): try again later, keep working."""
+
+
+class Unauthorized(SyncError):
+    """The token is unknown or revoked: the device must be enrolled again (tell IT)."""
+
+
+class Refused(SyncError):
+    """The server understood and said no (4xx): retrying the same request will not help."""
+
+
+def backoff(attempt: int, rng: Callable[[], float] = random.random) -> float:
+    """Full jitter: a random wait up to base x 2^attempt, capped."""
+    return rng() * min(BACKOFF_MAX, BACKOFF_BASE * 2**attempt)
+
+
+class CityClient:
+    def __init__(self, base_url: str, token: str | None = None, *, retries: int = RETRIES,
+                 timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.retries = retries
+        self.timeout = timeout
+        self._sleep = sleep
+        self._session = requests.Session()
+        self._session.headers["User-Agent"] = "plaza-kiosk/1"
+        if token:
+            self._session.headers["Authorization"] = f"Bearer {token}"
+
+    def close(self) -> None:
+        self._session.close()
+
+    def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        last: Exception | None = None
+        for attempt in range(self.retries + 1):
+            if attempt:
+                self._sleep(backoff(attempt))
+            try:
+                answer = self._session.post(f"{self.base_url}{path}", json=body,
+                                            timeout=self.timeout)
+            except requests.RequestException as error:
+                last = error
+                continue
+            if answer.status_code >= 500:
+                last = SyncError(f"server error {answer.status_code}")
+                continue
+            message = _error_message(answer)
+            if answer.status_code == 401:
+                raise Unauthorized(message)
+            if answer.status_code >= 400:
+                raise Refused(f"{answer.status_code}: {message}")
+            try:
+                return answer.json()
+            except ValueError:
+                raise Refused("the server's answer is not JSON") from None
+        raise Offline(f"no answer from {self.base_url}: {last}")
+
+    def enrol(self, code: str, role: str, device_name: str) -> EnrolResponse:
+        request = EnrolRequest(code=code, role=role, device_name=device_name)
+        return EnrolResponse.model_validate(self._post("/v1/enrol", request.model_dump()))
+
+    def send_ops(self, ops: list[Op]) -> OpsBatchResponse:
+        batch = OpsBatch(ops=ops)
+        answer = self._post("/v1/ops:batch", batch.model_dump(mode="json"))
+        return OpsBatchResponse.model_validate(answer)
+
+
+def _error_message(answer: requests.Response) -> str:
+    try:
+        body = answer.json()
+    except ValueError:
+        return answer.text[:200] or answer.reason
+    if isinstance(body, dict) and isinstance(body.get("error"), str):
+        details = body.get("detail") or []
+        return body["error"] + (f" ({'; '.join(map(str, details[:3]))})" if details else "")
+    return str(body)[:200]
