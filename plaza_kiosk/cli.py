@@ -208,12 +208,14 @@ def _kiosk(config, args) -> int:
     setup_logging(config.data_dir, args.verbose)
     plaza, problems = open_plaza(config)
 
+    from sync import credentials
     from ui.app import application, build_kiosk, shutdown
     from ui.kiosk_model import StaffNotes
 
     app = application()
     recovered = str(plaza.store.recovered_from or "")
-    window = build_kiosk(config, plaza, StaffNotes(recovered, problems), kiosk_mode=not args.windowed)
+    window = build_kiosk(config, plaza, StaffNotes(recovered, problems), kiosk_mode=not args.windowed,
+                         enrolment=credentials.load(config.data_dir))
     if args.quit_after_first_paint:
         import time
 

@@ -29,6 +29,30 @@ from tests.conftest import catalog_data, service_entry
 class CityServer:
     url: str
     sessions: sessionmaker[Session]
+    app: object = None
+    port: int = 0
+    _server: uvicorn.Server | None = None
+    _thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Serve (again) on the same port: a restart, as when the city's server comes back."""
+        self._server = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=self.port,
+                                                     log_level="warning"))
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert self._server.started, "uvicorn did not start"
+        self.port = self._server.servers[0].sockets[0].getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        """Stop serving, as when the network to the city drops."""
+        if self._server is not None:
+            self._server.should_exit = True
+            self._thread.join(10)
+            self._server = None
 
     def code(self, role: str = "kiosk", plaza: str = "test-plaza") -> str:
         with self.sessions.begin() as session:
@@ -67,16 +91,8 @@ def city(tmp_path: Path, database_url: str) -> Iterator[CityServer]:
                                                 service_entry("kk", "B")])))
     with sessions.begin() as session:
         import_catalog(session, catalog)
-    server = uvicorn.Server(uvicorn.Config(create_app(sessions), host="127.0.0.1", port=0,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert server.started, "uvicorn did not start"
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield CityServer(f"http://127.0.0.1:{port}", sessions)
-    server.should_exit = True
-    thread.join(10)
+    city = CityServer("", sessions, app=create_app(sessions))
+    city.start()
+    yield city
+    city.stop()
     sessions.kw["bind"].dispose()

@@ -15,7 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from kiosk.local_plaza import LocalPlaza
 from kiosk.store.db import open_store
 
-pytest_plugins = ["tests.city_server"]  # the `city` fixture: a real city API on loopback
+# `city`: a real city API on loopback; `window` / `make_window`: kiosk windows, offscreen.
+pytest_plugins = ["tests.city_server", "tests.kiosk_window"]
 
 ALLOWED = ("banjarmasinkota.go.id", "polri.go.id")
 WEEKDAY_HOURS = {d: ["08:00", "15:00"] for d in ("mon", "tue", "wed", "thu")} | {

@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.config import Config
 from kiosk.local_plaza import LocalPlaza
 from kiosk.paths import ASSETS
+from sync.credentials import Enrolment
 from ui.kiosk_model import KioskModel, StaffNotes
 from ui.shell import KioskWindow
 from ui.store_thread import StoreThread
+from ui.sync_thread import SyncThread
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +32,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_mode: bool) -> KioskWindow:
+def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_mode: bool,
+                enrolment: Enrolment | None = None) -> KioskWindow:
     """The window, with its model and store thread, showing the home screen."""
     catalog = plaza.catalog()  # on this thread, before the store thread exists
     if not (ASSETS / "translations" / "plaza_id.qm").exists():
@@ -44,6 +47,11 @@ def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_m
         raise
     store_thread.setParent(window)
     model.setParent(window)
+    if enrolment is not None:
+        sync = SyncThread(plaza.store, enrolment, window)
+        sync.statusChanged.connect(model.set_sync_status)
+        model.ticketIssued.connect(lambda _ticket: sync.nudge())
+        window.sync_thread = sync
     model.refresh_states()
     return window
 

@@ -18,6 +18,7 @@ from kiosk.local_plaza import IssuedTicket, IssueRefused, LocalPlaza, ServiceSta
 from kiosk.numbering import Priority, tracking_url
 from kiosk.pin import PinGuard
 from ui.store_thread import StoreThread
+from ui.sync_thread import SyncStatus
 from ui.widgets.qr import qr_matrix
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ class KioskModel(QObject):
     issueRefused = Signal(object)  # IssueRefused
     issueFailed = Signal()
     reprintReady = Signal(object)  # IssuedTicket | None
+    syncChanged = Signal()
 
     def __init__(self, config: Config, plaza: LocalPlaza, catalog: Catalog,
                  store_thread: StoreThread, notes: StaffNotes | None = None) -> None:
@@ -55,6 +57,7 @@ class KioskModel(QObject):
         self.pin_guard = PinGuard(config.staff.pin_hash, config.staff.max_attempts,
                                   config.staff.lockout_seconds)
         self.pending_outbox = 0
+        self.sync: SyncStatus | None = None  # None: not enrolled, a standalone kiosk
         self.visit = 0  # bumped when a visitor's session ends (idle, home)
         self.issuing = False  # one ticket at a time, whichever screen asked
         self._refreshing = False
@@ -113,6 +116,14 @@ class KioskModel(QObject):
             self.languageChanged.emit(lang)
 
     # --- store work, off the UI thread ---
+
+    def set_sync_status(self, status: SyncStatus) -> None:
+        if status.problem and status.problem not in self.notes.errors:
+            self.notes.errors.append(status.problem)
+            del self.notes.errors[:-10]
+        if status != self.sync:
+            self.sync = status
+            self.syncChanged.emit()
 
     def end_visit(self) -> None:
         """The visitor left: a result still on its way belongs to nobody on screen now."""

@@ -88,9 +88,11 @@ class KioskWindow(QWidget):
         plaza = model.catalog.plaza
         self.header = Header(config.plaza.name, config.plaza.city or plaza.city,
                              lambda: local_time(model.plaza.clock(), model.plaza.timezone), config.plaza.logo)
-        self.offline_bar = QLabel()  # reserved for the sync issue: hidden while there is no server
+        self.offline_bar = QLabel()  # shown only while an enrolled kiosk cannot reach the city
         self.offline_bar.setProperty("role", "offline")
+        self.offline_bar.setWordWrap(True)
         self.offline_bar.hide()
+        self.sync_thread = None  # set by build_kiosk for an enrolled kiosk
         self.stack = QStackedWidget()
         self.footer = Footer()
         layout = QVBoxLayout(self)
@@ -122,6 +124,7 @@ class KioskWindow(QWidget):
         self.footer.largeTextToggled.connect(lambda on: self.set_theme(large_text=on))
         self.footer.contrastToggled.connect(lambda on: self.set_theme(high_contrast=on))
         model.ticketIssued.connect(lambda ticket: self.go("ticket", ticket=ticket))
+        model.syncChanged.connect(self._render_offline_bar)
 
         self.idle = IdleWatch(config.kiosk.idle_seconds, config.kiosk.attract_seconds, self)
         QApplication.instance().installEventFilter(self.idle)
@@ -158,6 +161,21 @@ class KioskWindow(QWidget):
         screen.enter(**params)
         self.stack.setCurrentWidget(screen)
         self.screenChanged.emit(name)
+
+    def _render_offline_bar(self) -> None:
+        status = self.model.sync
+        if status is None or status.online:
+            self.offline_bar.hide()
+            return
+        if status.last_sync is None:
+            text = translate("Shell", "Offline — not yet connected to the city server. "
+                             "You can still take a number.")
+        else:
+            when = local_time(status.last_sync, self.model.plaza.timezone).strftime("%H:%M")
+            text = translate("Shell", "Offline — data from %1. You can still take a number.") \
+                .replace("%1", when)
+        self.offline_bar.setText(text)
+        self.offline_bar.show()
 
     def _show_frame(self) -> None:
         framed = self.current is None or self.current.show_frame
@@ -196,6 +214,7 @@ class KioskWindow(QWidget):
         self.header.set_language(lang)
         if changed:
             self.footer.retranslate()
+            self._render_offline_bar()
             self.setWindowTitle(translate("Shell", "Plaza Kiosk"))
             if self.current is not None:
                 self.current.render()
@@ -251,6 +270,8 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         app.removeEventFilter(self.idle)
         app.removeEventFilter(self)
+        if self.sync_thread is not None:
+            self.sync_thread.stop()
         self.languages.uninstall()
         self.stopped_cleanly = self.model.store.stop()
 

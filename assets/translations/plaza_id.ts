@@ -30,22 +30,22 @@
 <context>
     <name>Footer</name>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="169"/>
+        <location filename="../../ui/widgets/frame.py" line="173"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="170"/>
+        <location filename="../../ui/widgets/frame.py" line="174"/>
         <source>Large text</source>
         <translation>Huruf besar</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="171"/>
+        <location filename="../../ui/widgets/frame.py" line="175"/>
         <source>High contrast</source>
         <translation>Kontras tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="172"/>
+        <location filename="../../ui/widgets/frame.py" line="176"/>
         <source>Home</source>
         <translation>Beranda</translation>
     </message>
@@ -139,17 +139,17 @@
 <context>
     <name>Keyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="45"/>
+        <location filename="../../ui/widgets/keyboard.py" line="47"/>
         <source>Clear</source>
         <translation>Kosongkan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="46"/>
+        <location filename="../../ui/widgets/keyboard.py" line="48"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="47"/>
+        <location filename="../../ui/widgets/keyboard.py" line="49"/>
         <source>⌫ Delete</source>
         <translation>⌫ Hapus</translation>
     </message>
@@ -157,17 +157,17 @@
 <context>
     <name>Problem</name>
     <message>
-        <location filename="../../ui/problem_screen.py" line="30"/>
+        <location filename="../../ui/problem_screen.py" line="34"/>
         <source>This kiosk needs attention</source>
         <translation>Layar ini perlu diperiksa petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_screen.py" line="31"/>
+        <location filename="../../ui/problem_screen.py" line="35"/>
         <source>Please use another kiosk or ask the information desk.</source>
         <translation>Silakan gunakan layar lain atau tanyakan ke meja informasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_screen.py" line="32"/>
+        <location filename="../../ui/problem_screen.py" line="36"/>
         <source>For IT:</source>
         <translation>Untuk petugas TI:</translation>
     </message>
@@ -221,67 +221,67 @@
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="52"/>
+        <location filename="../../ui/screens/service.py" line="50"/>
         <source>Sorry, a number could not be given just now. Please try again, or ask the information desk.</source>
         <translation>Maaf, nomor antrian belum dapat diberikan. Silakan coba lagi atau tanyakan ke meja informasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="124"/>
+        <location filename="../../ui/screens/service.py" line="121"/>
         <source>What to bring</source>
         <translation>Dokumen yang perlu dibawa</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="127"/>
+        <location filename="../../ui/screens/service.py" line="124"/>
         <source>No documents are needed.</source>
         <translation>Tidak perlu membawa dokumen apa pun.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="140"/>
+        <location filename="../../ui/screens/service.py" line="137"/>
         <source>Please have these documents ready.</source>
         <translation>Silakan siapkan dokumen ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="144"/>
+        <location filename="../../ui/screens/service.py" line="141"/>
         <source>Steps</source>
         <translation>Langkah</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="157"/>
+        <location filename="../../ui/screens/service.py" line="154"/>
         <source>Good to know</source>
         <translation>Perlu diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="159"/>
+        <location filename="../../ui/screens/service.py" line="156"/>
         <source>Fee</source>
         <translation>Biaya</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="161"/>
+        <location filename="../../ui/screens/service.py" line="158"/>
         <source>Takes about</source>
         <translation>Lama layanan sekitar</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="162"/>
+        <location filename="../../ui/screens/service.py" line="159"/>
         <source>Where</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="182"/>
+        <location filename="../../ui/screens/service.py" line="179"/>
         <source>Full details on your phone</source>
         <translation>Keterangan lengkap di ponsel Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="187"/>
+        <location filename="../../ui/screens/service.py" line="184"/>
         <source>Scan this code with your phone camera.</source>
         <translation>Arahkan kamera ponsel Anda ke kode ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="215"/>
+        <location filename="../../ui/screens/service.py" line="212"/>
         <source>Priority service — choose one if it applies to you:</source>
         <translation>Layanan prioritas — pilih salah satu jika sesuai dengan Anda:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="226"/>
+        <location filename="../../ui/screens/service.py" line="223"/>
         <source>Take a number</source>
         <translation>Ambil Nomor Antrian</translation>
     </message>
@@ -325,7 +325,17 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="196"/>
+        <location filename="../../ui/shell.py" line="171"/>
+        <source>Offline — not yet connected to the city server. You can still take a number.</source>
+        <translation>Mode luring — belum tersambung ke server kota. Nomor antrian tetap bisa diambil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="175"/>
+        <source>Offline — data from %1. You can still take a number.</source>
+        <translation>Mode luring — data terakhir %1. Nomor antrian tetap bisa diambil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="218"/>
         <source>Plaza Kiosk</source>
         <translation>Plaza Kiosk</translation>
     </message>
@@ -423,27 +433,27 @@
         <translation>Layanan hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="170"/>
+        <location filename="../../ui/screens/staff.py" line="171"/>
         <source>Normal hours</source>
         <translation>Jam normal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="171"/>
+        <location filename="../../ui/screens/staff.py" line="172"/>
         <source>Closed today</source>
         <translation>Tutup hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="172"/>
+        <location filename="../../ui/screens/staff.py" line="173"/>
         <source>Open today</source>
         <translation>Buka hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="187"/>
+        <location filename="../../ui/screens/staff.py" line="188"/>
         <source>No ticket has been issued here today.</source>
         <translation>Hari ini belum ada tiket yang dikeluarkan di kiosk ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="190"/>
+        <location filename="../../ui/screens/staff.py" line="191"/>
         <source>The last ticket&apos;s service is no longer in the catalog: %1</source>
         <translation>Layanan untuk tiket terakhir sudah tidak ada di katalog: %1</translation>
     </message>
@@ -484,147 +494,147 @@
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../ui/wording.py" line="22"/>
+        <location filename="../../ui/wording.py" line="23"/>
         <source>Numbers can be taken again at %1.</source>
         <translation>Nomor antrian bisa diambil lagi mulai %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="26"/>
+        <location filename="../../ui/wording.py" line="27"/>
         <source>Numbers can be taken again on %1 from %2.</source>
         <translation>Nomor antrian bisa diambil lagi pada %1 mulai %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="36"/>
+        <location filename="../../ui/wording.py" line="37"/>
         <source>Today is a public holiday (%1).</source>
         <translation>Hari ini hari libur (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="39"/>
+        <location filename="../../ui/wording.py" line="40"/>
         <source>This service opens at %1.</source>
         <translation>Layanan ini buka %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="42"/>
+        <location filename="../../ui/wording.py" line="43"/>
         <source>This service is closed today.</source>
         <translation>Layanan ini tutup hari ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="43"/>
+        <location filename="../../ui/wording.py" line="44"/>
         <source>Today is a public holiday.</source>
         <translation>Hari ini hari libur.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="44"/>
+        <location filename="../../ui/wording.py" line="45"/>
         <source>This service is not open today.</source>
         <translation>Layanan ini tidak buka hari ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="45"/>
+        <location filename="../../ui/wording.py" line="46"/>
         <source>This service is not open yet.</source>
         <translation>Layanan ini belum buka.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="46"/>
+        <location filename="../../ui/wording.py" line="47"/>
         <source>Break for Friday prayers.</source>
         <translation>Istirahat salat Jumat.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="47"/>
+        <location filename="../../ui/wording.py" line="48"/>
         <source>Today&apos;s last number has been given out.</source>
         <translation>Pengambilan nomor antrian hari ini sudah ditutup.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="48"/>
+        <location filename="../../ui/wording.py" line="49"/>
         <source>This service has closed for today.</source>
         <translation>Layanan ini sudah tutup untuk hari ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="49"/>
+        <location filename="../../ui/wording.py" line="50"/>
         <source>Today&apos;s quota is full.</source>
         <translation>Kuota hari ini habis.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="58"/>
+        <location filename="../../ui/wording.py" line="59"/>
         <source>Closed today</source>
         <translation>Tutup hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="59"/>
+        <location filename="../../ui/wording.py" line="60"/>
         <source>Today %1–%2</source>
         <translation>Hari ini %1–%2</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="64"/>
+        <location filename="../../ui/wording.py" line="65"/>
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="69"/>
+        <location filename="../../ui/wording.py" line="70"/>
         <source>Waiting time unknown</source>
         <translation>Perkiraan waktu tunggu belum diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="71"/>
+        <location filename="../../ui/wording.py" line="72"/>
         <source>You are next</source>
         <translation>Anda berikutnya</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="73"/>
+        <location filename="../../ui/wording.py" line="74"/>
         <source>About %1 minutes at most</source>
         <translation>Paling lama sekitar %1 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="75"/>
+        <location filename="../../ui/wording.py" line="76"/>
         <source>About %1–%2 minutes</source>
         <translation>Sekitar %1–%2 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="81"/>
+        <location filename="../../ui/wording.py" line="82"/>
         <source>Nobody is ahead of you</source>
         <translation>Tidak ada antrian di depan Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="83"/>
+        <location filename="../../ui/wording.py" line="84"/>
         <source>1 person is ahead of you</source>
         <translation>1 orang di depan Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="84"/>
+        <location filename="../../ui/wording.py" line="85"/>
         <source>%1 people are ahead of you</source>
         <translation>%1 orang di depan Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="88"/>
+        <location filename="../../ui/wording.py" line="89"/>
         <source>%1 or %2</source>
         <translation>%1 atau %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="90"/>
+        <location filename="../../ui/wording.py" line="91"/>
         <source>Counter %1</source>
         <translation>Loket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="95"/>
+        <location filename="../../ui/wording.py" line="96"/>
         <source>1 minute</source>
         <translation>1 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="96"/>
+        <location filename="../../ui/wording.py" line="97"/>
         <source>%1 minutes</source>
         <translation>%1 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="109"/>
+        <location filename="../../ui/wording.py" line="110"/>
         <source>Elderly (60+)</source>
         <translation>Lansia (60+)</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="110"/>
+        <location filename="../../ui/wording.py" line="111"/>
         <source>Disability</source>
         <translation>Penyandang disabilitas</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="111"/>
+        <location filename="../../ui/wording.py" line="112"/>
         <source>Pregnant</source>
         <translation>Ibu hamil</translation>
     </message>

@@ -8,7 +8,7 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk.pin import PinGuard
-from tests.ui.conftest import STAFF_PIN
+from tests.kiosk_window import STAFF_PIN
 from tests.ui.helpers import find_button, tap, visible_texts
 from ui.i18n import translate
 

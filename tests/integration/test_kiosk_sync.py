@@ -1,0 +1,69 @@
+"""An enrolled kiosk and a real city API: tickets reach the server within seconds, the kiosk
+says honestly when it is offline, keeps issuing, and catches up when the server returns."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from cityapi.models import Ticket
+from sync.credentials import Enrolment
+from tests.city_server import CityServer
+from tests.ui.helpers import find_button, tap, visible_texts
+from ui.i18n import translate
+
+DELIVERY_MS = 5000  # issue 3: a ticket issued offline reaches the server within 5 s
+
+
+def tickets_on_server(city: CityServer) -> int:
+    with city.sessions() as session:
+        return session.scalar(select(func.count()).select_from(Ticket)) or 0
+
+
+def take_number(qtbot, window) -> str:
+    window.go("service", code="ktp-el")
+    with qtbot.waitSignal(window.model.ticketIssued, timeout=5000) as issued:
+        tap(qtbot, find_button(window.current, translate("Service", "Take a number")))
+    window.home()
+    return issued.args[0].number
+
+
+def test_online_offline_and_back(qtbot, make_window, city: CityServer) -> None:
+    device = city.enrol()
+    enrolment = Enrolment(city.url, device["device_id"], device["plaza"], device["role"],
+                          device["token"])
+    window = make_window(enrolment=enrolment)
+
+    assert take_number(qtbot, window) == "A-001"
+    qtbot.waitUntil(lambda: tickets_on_server(city) == 1, timeout=DELIVERY_MS)
+    qtbot.waitUntil(lambda: window.model.sync is not None and window.model.sync.online,
+                    timeout=DELIVERY_MS)
+    assert not window.offline_bar.isVisible()
+
+    city.stop()  # the network to the city drops
+    assert take_number(qtbot, window) == "A-002"  # the visitor still gets a number
+    qtbot.waitUntil(lambda: window.offline_bar.isVisible(), timeout=DELIVERY_MS)
+    offline = window.offline_bar.text()
+    assert translate("Shell", "Offline — data from %1. You can still take a number.").split(
+        "%1")[0] in offline
+    assert "A-002" not in " ".join(visible_texts(window.offline_bar))
+
+    city.start()  # back
+    qtbot.waitUntil(lambda: tickets_on_server(city) == 2, timeout=DELIVERY_MS + 2000)
+    qtbot.waitUntil(lambda: not window.offline_bar.isVisible(), timeout=DELIVERY_MS)
+    assert window.model.plaza.pending_outbox() == 0
+
+
+def test_a_revoked_kiosk_tells_staff_and_keeps_issuing(qtbot, make_window, city) -> None:
+    from cityapi.devices import revoke
+
+    device = city.enrol()
+    with city.sessions.begin() as session:
+        revoke(session, device["device_id"])
+    enrolment = Enrolment(city.url, device["device_id"], device["plaza"], device["role"],
+                          device["token"])
+    window = make_window(enrolment=enrolment)
+    assert take_number(qtbot, window) == "A-001"
+    qtbot.waitUntil(lambda: any("refused this device's token" in e
+                                for e in window.model.notes.errors), timeout=DELIVERY_MS)
+    assert window.offline_bar.isVisible()
+    assert window.model.plaza.pending_outbox() == 1  # nothing lost

@@ -1,0 +1,96 @@
+"""Runs the sync engine on its own network thread (as Anki keeps network apart from the DB
+executor) and tells the UI, by signal, whether the kiosk is online and when it last synced."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+
+from kiosk.store.db import Store
+from sync.client import CityClient, Refused, SyncError, Unauthorized
+from sync.credentials import Enrolment
+from sync.engine import push_outbox
+
+log = logging.getLogger(__name__)
+
+INTERVAL_MS = 4000  # a ticket issued offline is sent within this after the network returns
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    online: bool
+    last_sync: datetime | None  # UTC of the last successful exchange
+    problem: str = ""  # for staff: revoked token, refused request
+
+
+class _Worker(QObject):
+    status = Signal(object)  # SyncStatus
+
+    def __init__(self, store: Store, enrolment: Enrolment) -> None:
+        super().__init__()
+        self._store = store
+        self._client = CityClient(enrolment.server, enrolment.token, retries=1)
+        self._last_sync: datetime | None = None
+        self._timer: QTimer | None = None
+
+    @Slot()
+    def start(self) -> None:
+        self._timer = QTimer(self)
+        self._timer.setInterval(INTERVAL_MS)
+        self._timer.timeout.connect(self.run_once)
+        self._timer.start()
+        self.run_once()
+
+    @Slot()
+    def run_once(self) -> None:
+        problem = ""
+        try:
+            report = push_outbox(self._store, self._client)
+            online = not report.offline
+        except Unauthorized as error:
+            online, problem = False, f"The city server refused this device's token: {error}"
+        except (Refused, SyncError) as error:
+            online, problem = True, f"The city server refused a request: {error}"
+        except Exception as error:  # the store, most likely; never let the thread die
+            log.exception("sync failed")
+            online, problem = False, f"{type(error).__name__}: {error}"
+        if online and not problem:
+            self._last_sync = datetime.now(UTC)
+        self.status.emit(SyncStatus(online, self._last_sync, problem))
+
+    @Slot()
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._client.close()
+
+
+class SyncThread(QObject):
+    statusChanged = Signal(object)  # SyncStatus, on the UI thread
+    _nudge = Signal()
+    _stop = Signal()
+
+    def __init__(self, store: Store, enrolment: Enrolment, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread(self)
+        self._thread.setObjectName("sync")
+        self._worker = _Worker(store, enrolment)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.start)
+        self._nudge.connect(self._worker.run_once)
+        # Blocking: the worker closes its HTTP session on its own thread before we quit it.
+        self._stop.connect(self._worker.stop, Qt.ConnectionType.BlockingQueuedConnection)
+        self._worker.status.connect(self.statusChanged)
+        self._thread.start()
+
+    def nudge(self) -> None:
+        """Send now (a ticket was just issued) rather than at the next tick."""
+        self._nudge.emit()
+
+    def stop(self) -> bool:
+        self._stop.emit()
+        self._thread.quit()
+        return self._thread.wait(15_000)
