@@ -20,7 +20,7 @@ assets/translations/%.qm: assets/translations/%.ts $(STAMP)
 
 demo: $(STAMP) $(QM)
 	@scripts/check-system.sh $(PYTHON) window
-	$(VENV)/bin/plaza-kiosk --config packaging/demo.toml kiosk --windowed
+	$(VENV)/bin/plaza-kiosk --config packaging/demo.toml demo
 
 test: $(STAMP) $(QM)
 	$(VENV)/bin/ruff check .

@@ -93,7 +93,9 @@ def _https_url(value: Any) -> str:
     if not isinstance(value, str) or " " in value:
         raise ValueError("must be an https:// address")
     parts = urlsplit(value)
-    if parts.scheme != "https" or not parts.hostname or "." not in parts.hostname:
+    # Plain http only for this machine's own server (the demo's embedded city API).
+    loopback = parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost")
+    if not loopback and (parts.scheme != "https" or not parts.hostname or "." not in parts.hostname):
         raise ValueError("must be an https:// address with a host name")
     return value.rstrip("/")
 

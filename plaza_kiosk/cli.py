@@ -79,6 +79,11 @@ def parser() -> argparse.ArgumentParser:
 
     commands.add_parser("sync", help="send the outbox to the city API once, and report")
 
+    demo = commands.add_parser("demo", help="the city API embedded and an enrolled kiosk, together")
+    demo.add_argument("--port", type=int, default=8765, help="port of the embedded city API")
+    demo.add_argument("--windowed", action="store_true", default=True, help=argparse.SUPPRESS)
+    demo.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+
     load = commands.add_parser("import-catalog", help="load a catalog file into the local store")
     load.add_argument("file", type=Path)
     return top
@@ -96,15 +101,15 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.store.db import StoreError
 
     commands = {"kiosk": _kiosk, "screenshot": _screenshot, "import-catalog": _import_catalog,
-                "enroll": _enroll, "sync": _sync_once}
+                "enroll": _enroll, "sync": _sync_once, "demo": _demo}
     try:
         config = load_config(args.config)
         return commands[args.command](config, args)
     except (ConfigError, CatalogError, StoreError, ValueError) as error:
         print(f"plaza-kiosk: {error}", file=sys.stderr)
-        return _show_problem(str(error), args) if args.command == "kiosk" else 2
+        return _show_problem(str(error), args) if args.command in ("kiosk", "demo") else 2
     except Exception as error:
-        if args.command != "kiosk":
+        if args.command not in ("kiosk", "demo"):
             raise
         # Whatever went wrong, a kiosk shows staff a plain screen, never a blank one.
         logging.getLogger("plaza_kiosk").exception("the kiosk could not start")
@@ -202,7 +207,19 @@ def _hash_pin() -> int:
     return 0
 
 
-def _kiosk(config, args) -> int:
+def _demo(config, args) -> int:
+    """`make demo`: everything on one machine, no other setup."""
+    from plaza_kiosk.startup import setup_logging, start_embedded_city
+
+    setup_logging(config.data_dir, args.verbose)
+    url, enrolment = start_embedded_city(config, args.port)
+    # The ticket's QR opens the embedded tracking page.
+    config = config.with_values(qr={"tracking_base_url": url})
+    print(f"city API at {url} (tracking pages at {url}/t/CODE)")
+    return _kiosk(config, args, enrolment=enrolment)
+
+
+def _kiosk(config, args, enrolment=None) -> int:
     from plaza_kiosk.startup import open_plaza, setup_logging
 
     setup_logging(config.data_dir, args.verbose)
@@ -215,7 +232,7 @@ def _kiosk(config, args) -> int:
     app = application()
     recovered = str(plaza.store.recovered_from or "")
     window = build_kiosk(config, plaza, StaffNotes(recovered, problems), kiosk_mode=not args.windowed,
-                         enrolment=credentials.load(config.data_dir))
+                         enrolment=enrolment or credentials.load(config.data_dir))
     if args.quit_after_first_paint:
         import time
 

@@ -13,6 +13,7 @@ from kiosk.config import Config
 from kiosk.local_plaza import LocalPlaza
 from kiosk.service_day import now_utc
 from kiosk.store.db import open_store
+from sync.credentials import Enrolment
 
 log = logging.getLogger("plaza_kiosk")
 
@@ -52,3 +53,49 @@ def open_plaza(config: Config, data_dir: Path | None = None,
         catalog_file = Path(config.data.catalog) if config.data.catalog else None
         problems = plaza.load_catalog_if_empty(catalog_file, config.qr.allowed_hosts)
     return plaza, problems
+
+
+def start_embedded_city(config: Config, port: int) -> tuple[str, Enrolment]:
+    """The demo's city API: SQLite beside the kiosk's data, the kiosk's catalog imported, the
+    server on loopback in a background thread, this kiosk enrolled. Returns (URL, enrolment)."""
+    import threading
+    import time
+
+    import uvicorn
+
+    from cityapi.app import create_app
+    from cityapi.catalog_import import import_catalog
+    from cityapi.database import open_database
+    from cityapi.devices import new_enrolment_code
+    from kiosk.paths import SAMPLE_CATALOG
+    from sync import credentials
+    from sync.client import CityClient
+
+    data = config.data_dir
+    sessions = open_database(f"sqlite:///{data / 'cityapi.db'}")
+    with sessions.begin() as session:
+        plaza_code, _count, _problems = import_catalog(
+            session, Path(config.data.catalog) if config.data.catalog else SAMPLE_CATALOG)
+    server = uvicorn.Server(uvicorn.Config(create_app(sessions), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    threading.Thread(target=server.run, name="city-api", daemon=True).start()
+    deadline = time.monotonic() + 15
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if not server.started:
+        raise RuntimeError(f"the embedded city API could not listen on 127.0.0.1:{port}")
+    url = f"http://127.0.0.1:{port}"
+    enrolment = credentials.load(data)
+    if enrolment is None or enrolment.server != url:
+        with sessions.begin() as session:
+            code = new_enrolment_code(session, plaza_code, "kiosk")
+        client = CityClient(url, retries=1)
+        try:
+            answer = client.enrol(code, "kiosk", config.device_id)
+        finally:
+            client.close()
+        enrolment = credentials.Enrolment(url, str(answer.device_id), answer.plaza, answer.role,
+                                          answer.token)
+        credentials.save(data, enrolment)
+        log.info("demo kiosk enrolled as %s", enrolment.device_id)
+    return url, enrolment

@@ -81,3 +81,21 @@ def test_a_kiosk_that_cannot_start_says_so_on_its_screen(tmp_path: Path) -> None
     assert result.returncode == 2  # a supervisor (systemd) sees the failure too
     assert "missing.json: cannot be read" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_demo_starts_the_city_api_and_enrols_the_kiosk_once(tmp_path: Path) -> None:
+    import socket
+
+    from sync import credentials
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = str(probe.getsockname()[1])
+    first = run("demo", "--port", port, "--quit-after-first-paint", tmp_path=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert f"city API at http://127.0.0.1:{port}" in first.stdout
+    enrolled = credentials.load(tmp_path / "data")
+    assert enrolled is not None and enrolled.server.endswith(port)
+    again = run("demo", "--port", port, "--quit-after-first-paint", tmp_path=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert credentials.load(tmp_path / "data").device_id == enrolled.device_id  # not re-enrolled
