@@ -15,9 +15,11 @@ from kiosk.local_plaza import LocalPlaza
 from kiosk.paths import ASSETS
 from sync.credentials import Enrolment
 from ui.kiosk_model import KioskModel, StaffNotes
+from ui.screens.info import LAPOR_URL
 from ui.shell import KioskWindow
 from ui.store_thread import StoreThread
 from ui.sync_thread import SyncThread
+from ui.widgets.qr import qr_matrix
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,10 @@ def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_m
         model.ticketIssued.connect(lambda _ticket: sync.nudge())
         window.sync_thread = sync
     model.refresh_states()
+    # Every service page has a QR code; make them all now, off the UI thread, so no tap
+    # waits for one (each costs ~25 ms to compute).
+    urls = [service.info_url for service in catalog.services if service.info_url]
+    store_thread.submit(lambda: [qr_matrix(url) for url in (*urls, LAPOR_URL)], lambda _: None)
     return window
 
 
