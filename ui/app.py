@@ -18,7 +18,6 @@ from ui.kiosk_model import KioskModel, StaffNotes
 from ui.screens.info import LAPOR_URL
 from ui.shell import KioskWindow
 from ui.store_thread import StoreThread
-from ui.sync_thread import SyncThread
 from ui.widgets.qr import qr_matrix
 
 log = logging.getLogger(__name__)
@@ -50,6 +49,8 @@ def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_m
     store_thread.setParent(window)
     model.setParent(window)
     if enrolment is not None:
+        from ui.sync_thread import SyncThread  # the network stack loads only when enrolled
+
         sync = SyncThread(plaza.store, enrolment, window)
         sync.statusChanged.connect(model.set_sync_status)
         model.ticketIssued.connect(lambda _ticket: sync.nudge())

@@ -17,8 +17,8 @@ from kiosk.config import Config
 from kiosk.local_plaza import IssuedTicket, IssueRefused, LocalPlaza, ServiceState
 from kiosk.numbering import Priority, tracking_url
 from kiosk.pin import PinGuard
+from sync.status import SyncStatus
 from ui.store_thread import StoreThread
-from ui.sync_thread import SyncStatus
 from ui.widgets.qr import qr_matrix
 
 log = logging.getLogger(__name__)

@@ -4,7 +4,6 @@ executor) and tells the UI, by signal, whether the kiosk is online and when it l
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
@@ -13,17 +12,11 @@ from kiosk.store.db import Store
 from sync.client import CityClient, Refused, SyncError, Unauthorized
 from sync.credentials import Enrolment
 from sync.engine import push_outbox
+from sync.status import SyncStatus
 
 log = logging.getLogger(__name__)
 
 INTERVAL_MS = 4000  # a ticket issued offline is sent within this after the network returns
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    online: bool
-    last_sync: datetime | None  # UTC of the last successful exchange
-    problem: str = ""  # for staff: revoked token, refused request
 
 
 class _Worker(QObject):
