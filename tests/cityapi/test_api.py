@@ -124,3 +124,39 @@ def test_tracking_page_in_both_languages(city: CityServer) -> None:
     assert "1 person ahead of you" in english.text and "Service ktp-el" in english.text
     missing = requests.get(f"{city.url}/t/NOSUCHCODE", timeout=5)
     assert missing.status_code == 404 and "tidak ditemukan" in missing.text
+
+
+def test_a_device_of_one_plaza_touches_nothing_of_another(city: CityServer, tmp_path) -> None:
+    import json
+
+    from cityapi.catalog_import import import_catalog
+    from tests.conftest import catalog_data, service_entry
+
+    other = catalog_data([service_entry("paspor", "P")])
+    other["plaza"]["code"] = "banjarbaru"
+    path = tmp_path / "banjarbaru.json"
+    path.write_text(json.dumps(other))
+    with city.sessions.begin() as session:
+        import_catalog(session, path)
+    banjarbaru = city.enrol()  # enrolled at test-plaza
+    with city.sessions.begin() as session:
+        from cityapi.devices import new_enrolment_code
+
+        code = new_enrolment_code(session, "banjarbaru", "kiosk")
+    stranger = requests.post(f"{city.url}/v1/enrol", timeout=5, json={
+        "code": code, "role": "kiosk", "device_name": "bjb-1"}).json()
+    assert stranger["plaza"] == "banjarbaru"
+    # Banjarbaru's kiosk cannot issue for a Banjarmasin service, nor close one.
+    results = post_ops(city, stranger["token"], [
+        ticket_op("A-001"),
+        {"op_id": str(uuid.uuid4()), "kind": "service.override", "payload": {
+            "service": "ktp-el", "service_day": "2026-11-24", "state": "closed",
+            "device_id": "bjb-1"}},
+    ]).json()["results"]
+    assert [r["status"] for r in results] == ["rejected", "rejected"]
+    assert all("no service 'ktp-el'" in r["reason"] for r in results)
+    # And an op id already used by another device is not that device's to replay.
+    mine = ticket_op("A-001")
+    post_ops(city, banjarbaru["token"], [mine])
+    taken = post_ops(city, stranger["token"], [mine]).json()["results"][0]
+    assert taken["status"] == "rejected" and "another device" in taken["reason"]
