@@ -462,31 +462,36 @@
     <name>Ticket</name>
     <message>
         <location filename="../../ui/screens/ticket.py" line="56"/>
-        <source>Back to the start in: %1</source>
-        <translation>Kembali ke awal dalam: %1</translation>
+        <source>Back to the start in 1 second.</source>
+        <translation>Kembali ke awal dalam 1 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="71"/>
+        <location filename="../../ui/screens/ticket.py" line="58"/>
+        <source>Back to the start in %1 seconds.</source>
+        <translation>Kembali ke awal dalam %1 detik.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ticket.py" line="75"/>
         <source>Your queue number</source>
         <translation>Nomor antrian Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="83"/>
+        <location filename="../../ui/screens/ticket.py" line="87"/>
         <source>Priority: %1</source>
         <translation>Prioritas: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="101"/>
+        <location filename="../../ui/screens/ticket.py" line="105"/>
         <source>Follow your queue on your phone</source>
         <translation>Pantau antrian di ponsel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="103"/>
+        <location filename="../../ui/screens/ticket.py" line="107"/>
         <source>No ticket printer here — please take a photo of this screen or scan the code.</source>
         <translation>Di sini tidak ada printer tiket — silakan foto layar ini atau pindai kodenya dengan ponsel.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="111"/>
+        <location filename="../../ui/screens/ticket.py" line="115"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>

@@ -52,8 +52,12 @@ class TicketScreen(ScrollScreen):
             self._render_countdown()
 
     def _render_countdown(self) -> None:
-        self.countdown_label.setText(wording.count(
-            translate("Ticket", "Back to the start in: %1"), self.seconds_left))
+        if self.seconds_left == 1:
+            text = translate("Ticket", "Back to the start in 1 second.")
+        else:
+            text = translate("Ticket", "Back to the start in %1 seconds.").replace(
+                "%1", str(self.seconds_left))
+        self.countdown_label.setText(text)
 
     def render(self) -> None:
         ticket: IssuedTicket | None = self.params.get("ticket")
