@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from cityapi.models import Device, EnrolmentCode, Plaza
@@ -43,7 +43,7 @@ def enrol(session: Session, code: str, role: str, device_name: str,
           now: datetime | None = None) -> tuple[Device, str]:
     """Spend a one-time code; returns the device and its token (shown once)."""
     now = now or datetime.now(UTC)
-    row = session.get(EnrolmentCode, _hash(code), with_for_update=True)
+    row = session.get(EnrolmentCode, _hash(code))
     if row is None:
         raise EnrolmentError("unknown enrolment code")
     if row.used_at is not None:
@@ -52,7 +52,14 @@ def enrol(session: Session, code: str, role: str, device_name: str,
         raise EnrolmentError("this enrolment code has expired; ask for a new one")
     if row.role != role:
         raise EnrolmentError(f"this code enrols a {row.role}, not a {role}")
-    row.used_at = now
+    # Spend the code with a conditional update: of two devices racing with one code, exactly
+    # one wins, on SQLite (which has no row locks) as on PostgreSQL.
+    spent = session.execute(update(EnrolmentCode)
+                            .where(EnrolmentCode.code_hash == row.code_hash,
+                                   EnrolmentCode.used_at.is_(None))
+                            .values(used_at=now))
+    if spent.rowcount != 1:
+        raise EnrolmentError("this enrolment code was already used")
     token = secrets.token_urlsafe(32)
     device = Device(id=str(uuid.uuid4()), plaza_code=row.plaza_code, role=role,
                     name=device_name, token_hash=_hash(token), enrolled_at=now)

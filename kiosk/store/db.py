@@ -55,7 +55,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
 
 
@@ -65,11 +65,16 @@ def _on_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+def configure_sqlite(engine: Engine) -> Engine:
+    """WAL, synchronous=FULL, foreign keys, and write transactions that take the lock up front
+    (two deferred transactions upgrading to writers at once would fail instead of waiting)."""
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def make_engine(path: Path) -> Engine:
+    return configure_sqlite(create_engine(f"sqlite:///{path}"))
 
 
 def alembic_config():

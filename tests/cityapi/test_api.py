@@ -160,3 +160,19 @@ def test_a_device_of_one_plaza_touches_nothing_of_another(city: CityServer, tmp_
     post_ops(city, banjarbaru["token"], [mine])
     taken = post_ops(city, stranger["token"], [mine]).json()["results"][0]
     assert taken["status"] == "rejected" and "another device" in taken["reason"]
+
+
+def test_one_code_enrols_one_device_even_when_raced(city: CityServer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    code = city.code("kiosk")
+
+    def attempt(index: int) -> int:
+        return requests.post(f"{city.url}/v1/enrol", timeout=10, json={
+            "code": code, "role": "kiosk", "device_name": f"k{index}"}).status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        statuses = sorted(pool.map(attempt, range(8)))
+    assert statuses == [200] + [403] * 7
+    with city.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Device)) == 1
