@@ -11,8 +11,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cityapi.devices import Caller
@@ -52,16 +54,19 @@ def _issue(session: Session, caller: Caller, ticket: TicketIssue) -> dict[str, A
 def _override(session: Session, caller: Caller, change: ServiceOverride) -> dict[str, Any]:
     if session.get(Service, (caller.plaza, change.service)) is None:
         raise Rejected(f"no service {change.service!r} at this plaza")
-    key = (caller.plaza, change.service, change.service_day)
-    row = session.get(ServiceDayOverride, key)
+    where = (ServiceDayOverride.plaza_code == caller.plaza,
+             ServiceDayOverride.service_code == change.service,
+             ServiceDayOverride.service_day == change.service_day)
     if change.state is None:
-        if row is not None:
-            session.delete(row)
-    elif row is None:
-        session.add(ServiceDayOverride(plaza_code=caller.plaza, service_code=change.service,
-                                       service_day=change.service_day, state=change.state))
+        session.execute(delete(ServiceDayOverride).where(*where))
     else:
-        row.state = change.state
+        # An upsert: two staff actions for the same service and day never collide.
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        session.execute(insert(ServiceDayOverride).values(
+            plaza_code=caller.plaza, service_code=change.service,
+            service_day=change.service_day, state=change.state,
+        ).on_conflict_do_update(index_elements=["plaza_code", "service_code", "service_day"],
+                                set_={"state": change.state}))
     return {"service": change.service, "state": change.state}
 
 
@@ -73,44 +78,64 @@ def _answer(row: AppliedOp, replay: bool) -> OpResult:
     return OpResult(op_id=row.op_id, status=status, result=row.result, reason=row.reason)
 
 
-def apply_op(sessions: sessionmaker[Session], caller: Caller, op: Op) -> OpResult:
+def _earlier(sessions: sessionmaker[Session], caller: Caller, op: Op) -> OpResult | None:
+    """The answer already given to this op, if any (a replay gets the same answer)."""
     with sessions() as session:
         earlier = session.get(AppliedOp, str(op.op_id))
-        if earlier is not None:
-            if earlier.device_id != caller.device_id:
-                return OpResult(op_id=op.op_id, status="rejected",
-                                reason="this op id belongs to another device")
-            return _answer(earlier, replay=True)
-    status, result, reason = "applied", None, None
+        if earlier is None:
+            return None
+        if earlier.device_id != caller.device_id:
+            return OpResult(op_id=op.op_id, status="rejected",
+                            reason="this op id belongs to another device")
+        return _answer(earlier, replay=True)
+
+
+def _plain(text: str) -> str:
+    """A reason safe to store and show: no control characters, bounded."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)[:300]
+
+
+def _apply(session: Session, caller: Caller, op: Op) -> dict[str, Any]:
+    if caller.role not in ALLOWED[op.kind]:
+        raise Rejected(f"a {caller.role} may not send {op.kind}")
+    try:
+        payload = PAYLOADS[op.kind].model_validate(op.payload)
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+                             for e in error.errors()[:3])
+        raise Rejected(f"bad {op.kind} payload: {problems}") from None
+    return APPLY[op.kind](session, caller, payload)
+
+
+def apply_op(sessions: sessionmaker[Session], caller: Caller, op: Op) -> OpResult:
+    """Apply one op exactly once. Its record is written first, in the same transaction as its
+    effects, so a concurrent copy of the same op waits on (or fails at) that row and then
+    gets this answer; the op's effects run in a savepoint, so a rejection keeps the record."""
+    if (earlier := _earlier(sessions, caller, op)) is not None:
+        return earlier
     try:
         with sessions.begin() as session:
-            if caller.role not in ALLOWED[op.kind]:
-                raise Rejected(f"a {caller.role} may not send {op.kind}")
+            record = AppliedOp(op_id=str(op.op_id), device_id=caller.device_id, kind=op.kind,
+                               status="applied", received_at=datetime.now(UTC))
+            session.add(record)
+            session.flush()  # claims the op id
             try:
-                payload = PAYLOADS[op.kind].model_validate(op.payload)
-            except ValidationError as error:
-                problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
-                                     for e in error.errors()[:3])
-                raise Rejected(f"bad {op.kind} payload: {problems}") from None
-            result = APPLY[op.kind](session, caller, payload)
-            session.add(AppliedOp(op_id=str(op.op_id), device_id=caller.device_id, kind=op.kind,
-                                  status=status, result=result, received_at=datetime.now(UTC)))
-    except Rejected as why:
-        status, result, reason = "rejected", None, str(why)[:300]
+                with session.begin_nested():
+                    record.result = _apply(session, caller, op)
+            except Rejected as why:
+                record.status, record.reason = "rejected", _plain(str(why))
+            except IntegrityError:
+                record.status = "rejected"
+                record.reason = "conflicts with data already on the server"
+            except (ValueError, OverflowError, DataError) as error:
+                record.status, record.reason = "rejected", _plain(f"unusable value: {error}")
     except IntegrityError:
-        # Another request applied the same op (or took the same number) in between.
-        with sessions() as session:
-            earlier = session.get(AppliedOp, str(op.op_id))
-            if earlier is not None:
-                return _answer(earlier, replay=True)
-        status, result, reason = "rejected", None, "conflicts with data already on the server"
-    if status == "rejected":
-        try:
-            with sessions.begin() as session:
-                session.add(AppliedOp(op_id=str(op.op_id), device_id=caller.device_id,
-                                      kind=op.kind, status=status, reason=reason,
-                                      received_at=datetime.now(UTC)))
-        except IntegrityError:
-            pass  # answered concurrently; this answer is the same
-        log.warning("op %s (%s) from %s rejected: %s", op.op_id, op.kind, caller.device_id, reason)
-    return OpResult(op_id=op.op_id, status=status, result=result, reason=reason)
+        # A concurrent request claimed this op id first: its answer is this op's answer.
+        if (earlier := _earlier(sessions, caller, op)) is not None:
+            return earlier
+        raise
+    if record.status == "rejected":
+        log.warning("op %s (%s) from %s rejected: %s", op.op_id, op.kind, caller.device_id,
+                    record.reason)
+    return OpResult(op_id=op.op_id, status=record.status, result=record.result,
+                    reason=record.reason)

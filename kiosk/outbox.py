@@ -27,17 +27,19 @@ def pending(store: Store, limit: int) -> list[PendingOp]:
         return [PendingOp(row.op_id, row.kind, row.payload) for row in rows]
 
 
-def acknowledge(store: Store, op_ids: list[str]) -> None:
+def acknowledge(store: Store, op_ids: list[str]) -> int:
     """The server holds these ops (applied now or before): they leave the outbox."""
-    if op_ids:
-        with store.transaction() as session:
-            session.execute(delete(OutboxRow).where(OutboxRow.op_id.in_(op_ids)))
-
-
-def reject(store: Store, op_id: str, reason: str, at: datetime) -> None:
+    if not op_ids:
+        return 0
     with store.transaction() as session:
-        session.execute(update(OutboxRow).where(OutboxRow.op_id == op_id)
-                        .values(rejected_at=at, last_error=reason[:500]))
+        return session.execute(delete(OutboxRow).where(OutboxRow.op_id.in_(op_ids))).rowcount
+
+
+def reject(store: Store, op_id: str, reason: str, at: datetime) -> int:
+    with store.transaction() as session:
+        return session.execute(update(OutboxRow).where(OutboxRow.op_id == op_id,
+                                                       OutboxRow.rejected_at.is_(None))
+                               .values(rejected_at=at, last_error=reason[:500])).rowcount
 
 
 def note_failure(store: Store, op_ids: list[str], error: str) -> None:

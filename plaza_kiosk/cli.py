@@ -230,9 +230,14 @@ def _kiosk(config, args, enrolment=None) -> int:
     from ui.kiosk_model import StaffNotes
 
     app = application()
-    recovered = str(plaza.store.recovered_from or "")
-    window = build_kiosk(config, plaza, StaffNotes(recovered, problems), kiosk_mode=not args.windowed,
-                         enrolment=enrolment or credentials.load(config.data_dir))
+    notes = StaffNotes(str(plaza.store.recovered_from or ""), problems)
+    if enrolment is None:
+        try:
+            enrolment = credentials.load(config.data_dir)
+        except ValueError as error:  # a damaged enrolment: keep serving, offline, and say so
+            logging.getLogger("plaza_kiosk").error("%s", error)
+            notes.errors.append(str(error))
+    window = build_kiosk(config, plaza, notes, kiosk_mode=not args.windowed, enrolment=enrolment)
     if args.quit_after_first_paint:
         import time
 

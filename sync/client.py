@@ -16,7 +16,7 @@ from sync.protocol import EnrolRequest, EnrolResponse, Op, OpsBatch, OpsBatchRes
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT = 3.0
-READ_TIMEOUT = 10.0
+READ_TIMEOUT = 20.0  # well above what the server needs for one batch (MAX_BATCH ops)
 RETRIES = 3
 BACKOFF_BASE = 0.5  # seconds; doubled per retry, with full jitter
 BACKOFF_MAX = 8.0
@@ -59,9 +59,9 @@ class CityClient:
     def close(self) -> None:
         self._session.close()
 
-    def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    def _post(self, path: str, body: dict[str, Any], retries: int | None = None) -> dict[str, Any]:
         last: Exception | None = None
-        for attempt in range(self.retries + 1):
+        for attempt in range((self.retries if retries is None else retries) + 1):
             if attempt:
                 self._sleep(backoff(attempt))
             try:
@@ -86,7 +86,9 @@ class CityClient:
 
     def enrol(self, code: str, role: str, device_name: str) -> EnrolResponse:
         request = EnrolRequest(code=code, role=role, device_name=device_name)
-        return EnrolResponse.model_validate(self._post("/v1/enrol", request.model_dump()))
+        # Never retried: if the answer was lost, the code is spent; IT asks for a new one.
+        return EnrolResponse.model_validate(self._post("/v1/enrol", request.model_dump(),
+                                                       retries=0))
 
     def send_ops(self, ops: list[Op]) -> OpsBatchResponse:
         batch = OpsBatch(ops=ops)

@@ -4,12 +4,15 @@ worker thread and shows its status."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+
+from pydantic import ValidationError
 
 from kiosk import outbox
 from kiosk.store.db import Store
-from sync.client import CityClient, Offline
+from sync.client import CityClient, Offline, Refused
 from sync.protocol import MAX_BATCH, Op
 
 log = logging.getLogger(__name__)
@@ -23,30 +26,61 @@ class PushReport:
     offline: bool = False
 
 
-def push_outbox(store: Store, client: CityClient, batch_size: int = MAX_BATCH) -> PushReport:
-    """Send what the outbox holds, oldest first, until it is empty or the network fails.
+def push_outbox(store: Store, client: CityClient, batch_size: int = MAX_BATCH,
+                should_stop: Callable[[], bool] = lambda: False) -> PushReport:
+    """Send what the outbox holds, oldest first, until it is empty, the network fails, or
+    `should_stop()` says so (checked between batches).
 
     An op leaves the outbox only when the server answers for it: applied or duplicate
-    (it holds the op), or rejected (kept aside, with the reason, never sent again).
-    `Unauthorized` and `Refused` propagate: the caller shows them to staff.
+    (it holds the op), or rejected (kept aside, with the reason, never sent again). A batch
+    the server refuses as a whole is retried one op at a time, so one op it cannot read never
+    blocks the rest. `Unauthorized` propagates: the caller shows it to staff.
     """
-    sent = acknowledged = rejected = 0
-    while batch := outbox.pending(store, batch_size):
-        ops = [Op(op_id=item.op_id, kind=item.kind, payload=item.payload) for item in batch]
+    report = PushReport()
+    while not should_stop() and (batch := outbox.pending(store, batch_size)):
         try:
-            answer = client.send_ops(ops)
+            moved = _send(store, client, batch)
         except Offline as error:
             outbox.note_failure(store, [item.op_id for item in batch], str(error))
-            return PushReport(sent, acknowledged, rejected, offline=True)
-        sent += len(ops)
-        held = [str(r.op_id) for r in answer.results if r.status in ("applied", "duplicate")]
-        outbox.acknowledge(store, held)
-        acknowledged += len(held)
-        refused = [r for r in answer.results if r.status == "rejected"]
-        for result in refused:
-            outbox.reject(store, str(result.op_id), result.reason or "rejected", datetime.now(UTC))
+            return replace(report, offline=True)
+        except Refused as error:
+            if len(batch) == 1:  # this op is the one the server cannot take
+                outbox.reject(store, batch[0].op_id, f"refused: {error}", datetime.now(UTC))
+                moved = PushReport(sent=1, rejected=1)
+            else:
+                moved = PushReport()
+                for item in batch:
+                    try:
+                        moved = _add(moved, _send(store, client, [item]))
+                    except Refused as single:
+                        outbox.reject(store, item.op_id, f"refused: {single}", datetime.now(UTC))
+                        moved = _add(moved, PushReport(sent=1, rejected=1))
+        report = _add(report, moved)
+        if moved.acknowledged + moved.rejected == 0:
+            break  # nothing changed in the outbox: stop rather than loop
+    return report
+
+
+def _add(a: PushReport, b: PushReport) -> PushReport:
+    return PushReport(a.sent + b.sent, a.acknowledged + b.acknowledged, a.rejected + b.rejected,
+                      a.offline or b.offline)
+
+
+def _send(store: Store, client: CityClient, batch: list[outbox.PendingOp]) -> PushReport:
+    """One request; returns how many outbox rows it really moved (acknowledged or rejected)."""
+    try:
+        ops = [Op(op_id=item.op_id, kind=item.kind, payload=item.payload) for item in batch]
+    except ValidationError as error:  # an op this version cannot even express
+        raise Refused(f"not a protocol op: {error.errors()[0]['msg']}") from None
+    sent = {str(op.op_id) for op in ops}
+    answer = client.send_ops(ops)
+    answers = [r for r in answer.results if str(r.op_id) in sent]  # ignore ids never sent
+    held = [str(r.op_id) for r in answers if r.status in ("applied", "duplicate")]
+    acknowledged = outbox.acknowledge(store, held)
+    rejected = 0
+    for result in answers:
+        if result.status == "rejected":
+            rejected += outbox.reject(store, str(result.op_id), result.reason or "rejected",
+                                      datetime.now(UTC))
             log.warning("the city server rejected op %s: %s", result.op_id, result.reason)
-        rejected += len(refused)
-        if not held and not refused:
-            break  # an answer that moves nothing: stop rather than loop
-    return PushReport(sent, acknowledged, rejected)
+    return PushReport(len(ops), acknowledged, rejected)

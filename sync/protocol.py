@@ -10,10 +10,11 @@ from datetime import date, datetime
 from typing import Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 PROTOCOL_VERSION = 1
-MAX_BATCH = 200
+MAX_BATCH = 50  # small enough that the server answers well within the client's timeout
+NAME = r"^[^\x00-\x1f\x7f]+$"  # free text: printable only (no NUL, no control characters)
 Role = Literal["kiosk", "counter", "display"]
 OpKind = Literal["ticket.issue", "service.override"]
 OpStatus = Literal["applied", "duplicate", "rejected"]
@@ -26,7 +27,7 @@ class Wire(BaseModel):
 class EnrolRequest(Wire):
     code: str = Field(min_length=8, max_length=64, description="one-time code from an admin")
     role: Role
-    device_name: str = Field(min_length=1, max_length=64)
+    device_name: str = Field(min_length=1, max_length=64, pattern=NAME)
 
 
 class EnrolResponse(Wire):
@@ -46,8 +47,15 @@ class TicketIssue(Wire):
     sequence: int = Field(ge=1, le=999)
     number: str = Field(min_length=5, max_length=8, pattern=r"^[A-Z]{1,2}-\d{3}$")
     priority: Literal["lansia", "disabilitas", "ibu_hamil"] | None = None
-    issued_at: datetime
-    device_id: str = Field(min_length=1, max_length=64)
+    issued_at: AwareDatetime
+    device_id: str = Field(min_length=1, max_length=64, pattern=NAME)
+
+    @field_validator("issued_at")
+    @classmethod
+    def _plausible(cls, value: datetime) -> datetime:
+        if not 2020 <= value.year <= 2200:
+            raise ValueError("issue time out of range")
+        return value
 
 
 class ServiceOverride(Wire):
@@ -56,7 +64,7 @@ class ServiceOverride(Wire):
     service: str = Field(min_length=2, max_length=40, pattern=r"^[a-z0-9-]+$")
     service_day: date
     state: Literal["open", "closed"] | None
-    device_id: str = Field(min_length=1, max_length=64)
+    device_id: str = Field(min_length=1, max_length=64, pattern=NAME)
 
 
 PAYLOADS: dict[str, type[Wire]] = {"ticket.issue": TicketIssue, "service.override": ServiceOverride}

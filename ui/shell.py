@@ -270,10 +270,10 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         app.removeEventFilter(self.idle)
         app.removeEventFilter(self)
-        if self.sync_thread is not None:
-            self.sync_thread.stop()
+        sync_stopped = self.sync_thread is None or self.sync_thread.stop()
         self.languages.uninstall()
-        self.stopped_cleanly = self.model.store.stop()
+        # The store is closed only when neither thread can still be using it.
+        self.stopped_cleanly = self.model.store.stop() and sync_stopped
 
     def leave_kiosk_mode(self) -> None:
         log.warning("staff left kiosk mode")

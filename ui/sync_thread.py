@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from kiosk.store.db import Store
 from sync.client import CityClient, Refused, SyncError, Unauthorized
@@ -41,7 +41,8 @@ class _Worker(QObject):
     def run_once(self) -> None:
         problem = ""
         try:
-            report = push_outbox(self._store, self._client)
+            report = push_outbox(self._store, self._client,
+                                 should_stop=QThread.currentThread().isInterruptionRequested)
             online = not report.offline
         except Unauthorized as error:
             online, problem = False, f"The city server refused this device's token: {error}"
@@ -56,9 +57,11 @@ class _Worker(QObject):
 
     @Slot()
     def stop(self) -> None:
+        """Runs on the worker's thread: stop the timer, close the session, end the loop."""
         if self._timer is not None:
             self._timer.stop()
         self._client.close()
+        QThread.currentThread().quit()
 
 
 class SyncThread(QObject):
@@ -74,8 +77,7 @@ class SyncThread(QObject):
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.start)
         self._nudge.connect(self._worker.run_once)
-        # Blocking: the worker closes its HTTP session on its own thread before we quit it.
-        self._stop.connect(self._worker.stop, Qt.ConnectionType.BlockingQueuedConnection)
+        self._stop.connect(self._worker.stop)  # queued: runs after a call in progress
         self._worker.status.connect(self.statusChanged)
         self._thread.start()
 
@@ -83,7 +85,14 @@ class SyncThread(QObject):
         """Send now (a ticket was just issued) rather than at the next tick."""
         self._nudge.emit()
 
-    def stop(self) -> bool:
+    def stop(self, timeout_ms: int = 5000) -> bool:
+        """Ask the worker to finish (between batches) and wait a bounded time. Never blocks
+        longer than `timeout_ms`; False if the worker is still in a network call."""
+        if not self._thread.isRunning():
+            return True
+        self._thread.requestInterruption()
         self._stop.emit()
-        self._thread.quit()
-        return self._thread.wait(15_000)
+        if self._thread.wait(timeout_ms):
+            return True
+        log.error("the sync thread is still in a network call; leaving it to finish")
+        return False

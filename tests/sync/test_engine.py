@@ -125,3 +125,20 @@ def test_a_silent_server_times_out_instead_of_hanging(plaza: LocalPlaza) -> None
         report = push_outbox(plaza.store, client)
         assert report.offline and time.monotonic() - started < 5
     assert outbox.counts(plaza.store) == (1, 0)
+
+
+def test_an_op_this_version_cannot_send_is_set_aside_and_the_rest_drain(
+        city: CityServer, plaza: LocalPlaza) -> None:
+    import uuid
+    from datetime import UTC, datetime
+
+    from kiosk.store.models import OutboxRow
+
+    plaza.issue_ticket("ktp-el")
+    with plaza.store.transaction() as session:  # e.g. written by a newer kiosk version
+        session.add(OutboxRow(op_id=str(uuid.uuid4()), kind="ikm.answer", payload={"q1": 4},
+                              created_at=datetime.now(UTC), attempts=0))
+    plaza.issue_ticket("ktp-el")
+    report = push_outbox(plaza.store, CityClient(city.url, city.enrol()["token"]))
+    assert (report.acknowledged, report.rejected) == (2, 1)
+    assert outbox.counts(plaza.store) == (0, 1)

@@ -1,0 +1,26 @@
+"""Closing the kiosk never hangs on the network: the sync thread stops within its bound."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+from sync.credentials import Enrolment
+from ui.sync_thread import SyncThread
+
+
+def test_stopping_during_a_hung_call_is_bounded(qtbot, plaza) -> None:
+    plaza.issue_ticket("ktp-el")  # something to send
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        sync = SyncThread(plaza.store, Enrolment(url, "d", "p", "kiosk", "t"))
+        time.sleep(0.5)  # the first send is now waiting for an answer
+        started = time.monotonic()
+        stopped = sync.stop(timeout_ms=500)
+        assert time.monotonic() - started < 2
+        assert stopped is False  # honest: still in the call, so the store must stay open
+    # The silent server is gone: the call fails at once and the thread ends.
+    qtbot.waitUntil(lambda: sync.stop(timeout_ms=100), timeout=30_000)
+    assert sync.stop() is True  # idempotent once stopped
