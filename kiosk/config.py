@@ -55,14 +55,6 @@ def _int_between(low: int, high: int) -> Callable[[Any], int]:
     return check
 
 
-def _boolean(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.lower() in {"1", "true", "yes", "on", "0", "false", "no", "off"}:
-        return value.lower() in {"1", "true", "yes", "on"}
-    raise ValueError("must be true or false")
-
-
 def _colour(value: Any) -> str:
     if not isinstance(value, str) or not _COLOUR.match(value):
         raise ValueError("must be a colour like #0E5A7A")
@@ -217,10 +209,6 @@ class Config:
     @property
     def data_dir(self) -> Path:
         return Path(self.data.dir) if self.data.dir else Path(platformdirs.user_data_dir(APP_NAME))
-
-    @property
-    def db_path(self) -> Path:
-        return self.data_dir / "kiosk.db"
 
     @property
     def device_id(self) -> str:
