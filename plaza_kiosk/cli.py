@@ -140,6 +140,7 @@ def _server(args) -> int:
     from cityapi.database import open_database
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # its plugin chatter is not for IT
     url = args.db
     if url is None:
         folder = Path(platformdirs.user_data_dir("plaza-kiosk"))
@@ -148,7 +149,8 @@ def _server(args) -> int:
     try:
         sessions = open_database(url)
     except Exception as error:  # a wrong URL, a server that is down: one clear line
-        print(f"plaza-kiosk server: cannot open the database {url}: {error}", file=sys.stderr)
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        print(f"plaza-kiosk server: cannot open the database {url}: {reason}", file=sys.stderr)
         return 2
     if args.admin == "import-catalog":
         from cityapi.catalog_import import import_catalog

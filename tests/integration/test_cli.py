@@ -99,3 +99,11 @@ def test_demo_starts_the_city_api_and_enrols_the_kiosk_once(tmp_path: Path) -> N
     again = run("demo", "--port", port, "--quit-after-first-paint", tmp_path=tmp_path)
     assert again.returncode == 0, again.stderr
     assert credentials.load(tmp_path / "data").device_id == enrolled.device_id  # not re-enrolled
+
+
+def test_server_with_an_unreachable_database_says_so_in_one_line(tmp_path: Path) -> None:
+    result = run("server", "--db", "postgresql://nobody@127.0.0.1:1/plaza", tmp_path=tmp_path)
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if line.startswith("plaza-kiosk")]
+    assert len(lines) == 1 and "cannot open the database" in lines[0]
+    assert "Traceback" not in result.stderr and "sqlalche.me" not in result.stderr
