@@ -12,8 +12,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from cityapi.models import Device, EnrolmentCode, Plaza
+from kiosk.numbering import random_code
 
 CODE_LIFETIME = timedelta(days=7)
+CODE_GROUPS = 4  # XXXX-XXXX-XXXX-XXXX: 80 bits, typed by IT on a touch keyboard
 ROLES = ("kiosk", "counter", "display")
 
 
@@ -33,17 +35,22 @@ def new_enrolment_code(session: Session, plaza_code: str, role: str,
     if session.get(Plaza, plaza_code) is None:
         raise EnrolmentError(f"no plaza {plaza_code!r}; import its catalog first")
     now = now or datetime.now(UTC)
-    code = secrets.token_urlsafe(12)
-    session.add(EnrolmentCode(code_hash=_hash(code), plaza_code=plaza_code, role=role,
+    code = "-".join(random_code(4) for _ in range(CODE_GROUPS))
+    session.add(EnrolmentCode(code_hash=_hash(normalise_code(code)), plaza_code=plaza_code, role=role,
                               expires_at=now + CODE_LIFETIME))
     return code
+
+
+def normalise_code(code: str) -> str:
+    """The code as typed, in any case, with or without dashes and spaces."""
+    return "".join(code.split()).replace("-", "").upper()
 
 
 def enrol(session: Session, code: str, role: str, device_name: str,
           now: datetime | None = None) -> tuple[Device, str]:
     """Spend a one-time code; returns the device and its token (shown once)."""
     now = now or datetime.now(UTC)
-    row = session.get(EnrolmentCode, _hash(code))
+    row = session.get(EnrolmentCode, _hash(normalise_code(code)))
     if row is None:
         raise EnrolmentError("unknown enrolment code")
     if row.used_at is not None:

@@ -29,8 +29,13 @@ def format_number(prefix: str, sequence: int) -> str:
     return f"{prefix}-{sequence:03d}"
 
 
+def random_code(length: int) -> str:
+    """Letters and digits a person can read aloud or type; never starts with a dash."""
+    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(length))
+
+
 def new_public_code() -> str:
-    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(PUBLIC_CODE_LENGTH))
+    return random_code(PUBLIC_CODE_LENGTH)
 
 
 def tracking_url(base_url: str, public_code: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import UTC, date, datetime
 
@@ -41,6 +42,15 @@ def test_enrolment_gives_a_token_once_and_keeps_only_its_hash(city: CityServer) 
     wrong_role = requests.post(f"{city.url}/v1/enrol", timeout=5, json={
         "code": city.code("display"), "role": "kiosk", "device_name": "x"})
     assert wrong_role.status_code == 403 and "display" in wrong_role.json()["error"]
+
+
+def test_an_enrolment_code_is_typable_as_read(city: CityServer) -> None:
+    codes = [city.code("kiosk") for _ in range(200)]
+    assert all(re.fullmatch(r"([0-9A-Z]{4}-){3}[0-9A-Z]{4}", code) for code in codes)
+    typed = codes[0].lower().replace("-", " ")  # as someone might type it from a sheet
+    answer = requests.post(f"{city.url}/v1/enrol", timeout=5, json={
+        "code": typed, "role": "kiosk", "device_name": "kiosk-lobby"})
+    assert answer.status_code == 200, answer.text
 
 
 def test_an_op_is_applied_once_and_a_replay_gets_the_same_answer(city: CityServer) -> None:
