@@ -3,15 +3,18 @@
 # No `from __future__ import annotations`: FastAPI resolves the dependencies declared in
 # create_app() from live annotations.
 import logging
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cityapi.devices import Caller, EnrolmentError, authenticate, enrol
+from cityapi.numbers import grant_leases
 from cityapi.ops import apply_op
 from cityapi.tracking import tracking_page
 from sync.protocol import (
@@ -19,15 +22,20 @@ from sync.protocol import (
     EnrolRequest,
     EnrolResponse,
     ErrorBody,
+    LeasesRequest,
+    LeasesResponse,
+    Op,
+    OpResult,
     OpsBatch,
     OpsBatchResponse,
+    TicketTake,
 )
 
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 1_000_000  # a full batch of 200 ops is well under this
-ERRORS = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody},
-          422: {"model": ErrorBody}}
+ERRORS = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 409: {"model": ErrorBody},
+          413: {"model": ErrorBody}, 422: {"model": ErrorBody}}
 
 
 def _error(status: int, message: str, detail: list[str] | None = None) -> JSONResponse:
@@ -69,18 +77,40 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
 
     @app.post("/v1/enrol", response_model=EnrolResponse, responses=ERRORS)
     def enrol_device(request: EnrolRequest) -> EnrolResponse:
-        try:
-            with sessions.begin() as session:
-                device, token = enrol(session, request.code, request.role, request.device_name)
-        except EnrolmentError as error:
-            raise HTTPException(403, str(error)) from None
-        log.info("device %s (%s) enrolled at %s", device.id, device.role, device.plaza_code)
+        for attempt in range(5):
+            try:
+                with sessions.begin() as session:
+                    device, token = enrol(session, request.code, request.role,
+                                          request.device_name)
+                break
+            except EnrolmentError as error:
+                raise HTTPException(403, str(error)) from None
+            except IntegrityError:  # another device took the same tag at the same moment
+                if attempt == 4:
+                    raise HTTPException(409, "enrolment collided; try again") from None
+        log.info("device %s (%s, tag %s) enrolled at %s", device.id, device.role, device.tag,
+                 device.plaza_code)
         return EnrolResponse(device_id=device.id, plaza=device.plaza_code, role=device.role,
-                             token=token)
+                             token=token, tag=device.tag)
 
     @app.post("/v1/ops:batch", response_model=OpsBatchResponse, responses=ERRORS)
     def ops_batch(batch: OpsBatch, who: Annotated[Caller, Depends(caller)]) -> OpsBatchResponse:
         return OpsBatchResponse(results=[apply_op(sessions, who, op) for op in batch.ops])
+
+    @app.post("/v1/tickets", response_model=OpResult, responses=ERRORS)
+    def take_ticket(ticket: TicketTake, who: Annotated[Caller, Depends(caller)]) -> OpResult:
+        """A ticket from an online kiosk, numbered here. Its id is its op id: a retry after a
+        lost answer gets the same number."""
+        op = Op(op_id=ticket.id, kind="ticket.take", payload=ticket.model_dump(mode="json"))
+        return apply_op(sessions, who, op)
+
+    @app.post("/v1/leases", response_model=LeasesResponse, responses=ERRORS)
+    def take_leases(wanted: LeasesRequest,
+                    who: Annotated[Caller, Depends(caller)]) -> LeasesResponse:
+        if who.role != "kiosk":
+            raise HTTPException(403, f"a {who.role} does not issue tickets")
+        with sessions.begin() as session:
+            return grant_leases(session, who, wanted.leases, datetime.now(UTC))
 
     @app.get("/t/{code}", response_class=HTMLResponse)
     def track(code: Annotated[str, PathParam(max_length=16, pattern="^[0-9A-Z]+$")],

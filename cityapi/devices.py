@@ -8,11 +8,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from cityapi.models import Device, EnrolmentCode, Plaza
-from kiosk.numbering import random_code
+from kiosk.numbering import CODE_ALPHABET, random_code
 
 CODE_LIFETIME = timedelta(days=7)
 CODE_GROUPS = 4  # XXXX-XXXX-XXXX-XXXX: 80 bits, typed by IT on a touch keyboard
@@ -39,6 +39,15 @@ def new_enrolment_code(session: Session, plaza_code: str, role: str,
     session.add(EnrolmentCode(code_hash=_hash(normalise_code(code)), plaza_code=plaza_code, role=role,
                               expires_at=now + CODE_LIFETIME))
     return code
+
+
+def device_tag(index: int) -> str:
+    """The plaza's `index`-th device (from 0): A0, A1, ... AZ, B0 ... (704 tags, a letter first
+    so a tagged number never reads as a plain one)."""
+    letter, digit = divmod(index, len(CODE_ALPHABET))
+    if letter >= len(CODE_ALPHABET) - 10:
+        raise EnrolmentError("this plaza has used all its device tags")
+    return CODE_ALPHABET[10 + letter] + CODE_ALPHABET[digit]
 
 
 def normalise_code(code: str) -> str:
@@ -68,8 +77,14 @@ def enrol(session: Session, code: str, role: str, device_name: str,
     if spent.rowcount != 1:
         raise EnrolmentError("this enrolment code was already used")
     token = secrets.token_urlsafe(32)
+    # Tags count every device the plaza ever enrolled, so a revoked device's tag (and the
+    # numbers it made) is never reused. Two enrolments racing for one tag: the unique
+    # constraint stops the second, which the caller retries.
+    enrolled = session.scalar(select(func.count()).select_from(Device)
+                              .where(Device.plaza_code == row.plaza_code)) or 0
     device = Device(id=str(uuid.uuid4()), plaza_code=row.plaza_code, role=role,
-                    name=device_name, token_hash=_hash(token), enrolled_at=now)
+                    name=device_name, token_hash=_hash(token), enrolled_at=now,
+                    tag=device_tag(enrolled))
     session.add(device)
     return device, token
 
@@ -87,10 +102,11 @@ class Caller:
     device_id: str
     plaza: str
     role: str
+    tag: str
 
 
 def authenticate(session: Session, token: str) -> Caller | None:
     device = session.scalars(select(Device).where(Device.token_hash == _hash(token))).first()
     if device is None or device.revoked_at is not None:
         return None
-    return Caller(device.id, device.plaza_code, device.role)
+    return Caller(device.id, device.plaza_code, device.role, device.tag)

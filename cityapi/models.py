@@ -66,11 +66,13 @@ class EnrolmentCode(Base):
 
 class Device(Base):
     __tablename__ = "device"
+    __table_args__ = (UniqueConstraint("plaza_code", "tag", name="uq_device_plaza_tag"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     plaza_code: Mapped[str] = mapped_column(ForeignKey("plaza.code"))
     role: Mapped[str] = mapped_column(String(16))
     name: Mapped[str] = mapped_column(String(64))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    tag: Mapped[str] = mapped_column(String(2))  # marks the numbers it makes on its own
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
@@ -84,11 +86,37 @@ class Ticket(Base):
     service_code: Mapped[str] = mapped_column(String(40))
     service_day: Mapped[date] = mapped_column(Date)
     sequence: Mapped[int] = mapped_column(Integer)
-    number: Mapped[str] = mapped_column(String(8))
+    number: Mapped[str] = mapped_column(String(12))
     priority: Mapped[str | None] = mapped_column(String(16), nullable=True)
     state: Mapped[str] = mapped_column(String(16))
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     device_id: Mapped[str] = mapped_column(String(64))
+
+
+class NumberCounter(Base):
+    """Where a service's numbers stand on a service day: the last one given to an online
+    kiosk, and the last one leased out in a block (kiosk/numbering.py splits the range)."""
+
+    __tablename__ = "number_counter"
+    plaza_code: Mapped[str] = mapped_column(ForeignKey("plaza.code"), primary_key=True)
+    service_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    service_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    last_online: Mapped[int] = mapped_column(Integer)
+    last_leased: Mapped[int] = mapped_column(Integer)
+
+
+class NumberLease(Base):
+    """A block of numbers given to one kiosk in advance, to issue from while offline."""
+
+    __tablename__ = "number_lease"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the kiosk's request id
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"))
+    plaza_code: Mapped[str] = mapped_column(ForeignKey("plaza.code"))
+    service_code: Mapped[str] = mapped_column(String(40))
+    service_day: Mapped[date] = mapped_column(Date)
+    first: Mapped[int] = mapped_column(Integer)
+    last: Mapped[int] = mapped_column(Integer)
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class AppliedOp(Base):

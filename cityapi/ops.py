@@ -12,48 +12,101 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from cityapi.database import upsert
 from cityapi.devices import Caller
 from cityapi.models import AppliedOp, Service, ServiceDayOverride, Ticket
-from sync.protocol import PAYLOADS, Op, OpResult, ServiceOverride, TicketIssue
+from cityapi.numbers import NumbersUsedUp, next_online
+from kiosk.numbering import format_number
+from sync.protocol import (
+    PAYLOADS,
+    Op,
+    OpResult,
+    ServiceOverride,
+    TicketIssue,
+    TicketTake,
+    TicketVoid,
+)
 
 log = logging.getLogger(__name__)
 
 # Which role may send which op (DESIGN §4: a kiosk issues, it never calls).
-ALLOWED = {"ticket.issue": {"kiosk"}, "service.override": {"kiosk", "counter"}}
+ALLOWED = {"ticket.issue": {"kiosk"}, "ticket.take": {"kiosk"}, "ticket.void": {"kiosk"},
+           "service.override": {"kiosk", "counter"}}
 
 
 class Rejected(Exception):
     """The op is well-formed but cannot be applied; the reason goes back to the device."""
 
 
-def _issue(session: Session, caller: Caller, ticket: TicketIssue) -> dict[str, Any]:
-    service = session.get(Service, (caller.plaza, ticket.service))
+def _service(session: Session, caller: Caller, code: str) -> Service:
+    service = session.get(Service, (caller.plaza, code))
     if service is None:
-        raise Rejected(f"no service {ticket.service!r} at this plaza")
+        raise Rejected(f"no service {code!r} at this plaza")
+    return service
+
+
+def _add_ticket(session: Session, caller: Caller, ticket: TicketTake, sequence: int,
+                number: str) -> dict[str, Any]:
+    session.add(Ticket(
+        id=str(ticket.id), plaza_code=caller.plaza, public_code=ticket.public_code,
+        service_code=ticket.service, service_day=ticket.service_day, sequence=sequence,
+        number=number, priority=ticket.priority, state="waiting",
+        issued_at=ticket.issued_at, device_id=caller.device_id,
+    ))
+    return {"ticket": str(ticket.id), "number": number, "sequence": sequence}
+
+
+def _issue(session: Session, caller: Caller, ticket: TicketIssue) -> dict[str, Any]:
+    """A ticket the kiosk numbered itself, from its lease or with its own tag."""
+    service = _service(session, caller, ticket.service)
     if not ticket.number.startswith(service.prefix + "-"):
         raise Rejected(f"number {ticket.number} does not use the service's prefix {service.prefix}")
+    tagged = ticket.number.count("-") == 2
+    if tagged and ticket.number.split("-")[1] != caller.tag:
+        raise Rejected(f"number {ticket.number} carries another device's tag (this is {caller.tag})")
     taken = session.scalars(select(Ticket.id).where(
         Ticket.plaza_code == caller.plaza, Ticket.service_code == ticket.service,
         Ticket.service_day == ticket.service_day, Ticket.number == ticket.number)).first()
     if taken is not None:
         raise Rejected(f"number {ticket.number} is already taken on {ticket.service_day}")
-    session.add(Ticket(
-        id=str(ticket.id), plaza_code=caller.plaza, public_code=ticket.public_code,
-        service_code=ticket.service, service_day=ticket.service_day, sequence=ticket.sequence,
-        number=ticket.number, priority=ticket.priority, state="waiting",
-        issued_at=ticket.issued_at, device_id=caller.device_id,
-    ))
-    return {"ticket": str(ticket.id), "number": ticket.number}
+    return _add_ticket(session, caller, ticket, ticket.sequence, ticket.number)
+
+
+def _take(session: Session, caller: Caller, ticket: TicketTake) -> dict[str, Any]:
+    """A ticket from an online kiosk: the server picks its number."""
+    service = _service(session, caller, ticket.service)
+    try:
+        sequence = next_online(session, caller.plaza, ticket.service, ticket.service_day,
+                               service.prefix)
+    except NumbersUsedUp as error:
+        raise Rejected(str(error)) from None
+    return _add_ticket(session, caller, ticket, sequence, format_number(service.prefix, sequence))
+
+
+def _void(session: Session, caller: Caller, void: TicketVoid) -> dict[str, Any]:
+    """The kiosk gave up on the server's number for a ticket. If the take arrived, its
+    ticket is cancelled; if not, its op id is claimed now, so a late copy is refused."""
+    take_id = str(void.ticket)
+    record = session.get(AppliedOp, take_id)
+    if record is None:
+        session.add(AppliedOp(op_id=take_id, device_id=caller.device_id, kind="ticket.take",
+                              status="rejected", reason=f"withdrawn by the device: {void.reason}",
+                              received_at=datetime.now(UTC)))
+        return {"ticket": take_id, "cancelled": False}
+    if record.device_id != caller.device_id:
+        raise Rejected("that ticket belongs to another device")
+    ticket = session.get(Ticket, take_id)
+    if ticket is None or ticket.state != "waiting":
+        return {"ticket": take_id, "cancelled": False}
+    ticket.state = "cancelled"
+    return {"ticket": take_id, "cancelled": True, "number": ticket.number}
 
 
 def _override(session: Session, caller: Caller, change: ServiceOverride) -> dict[str, Any]:
-    if session.get(Service, (caller.plaza, change.service)) is None:
-        raise Rejected(f"no service {change.service!r} at this plaza")
+    _service(session, caller, change.service)
     where = (ServiceDayOverride.plaza_code == caller.plaza,
              ServiceDayOverride.service_code == change.service,
              ServiceDayOverride.service_day == change.service_day)
@@ -61,8 +114,7 @@ def _override(session: Session, caller: Caller, change: ServiceOverride) -> dict
         session.execute(delete(ServiceDayOverride).where(*where))
     else:
         # An upsert: two staff actions for the same service and day never collide.
-        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        session.execute(insert(ServiceDayOverride).values(
+        session.execute(upsert(session, ServiceDayOverride).values(
             plaza_code=caller.plaza, service_code=change.service,
             service_day=change.service_day, state=change.state,
         ).on_conflict_do_update(index_elements=["plaza_code", "service_code", "service_day"],
@@ -70,7 +122,8 @@ def _override(session: Session, caller: Caller, change: ServiceOverride) -> dict
     return {"service": change.service, "state": change.state}
 
 
-APPLY = {"ticket.issue": _issue, "service.override": _override}
+APPLY = {"ticket.issue": _issue, "ticket.take": _take, "ticket.void": _void,
+         "service.override": _override}
 
 
 def _answer(row: AppliedOp, replay: bool) -> OpResult:

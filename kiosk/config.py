@@ -42,6 +42,21 @@ def _text(value: Any) -> str:
     return value
 
 
+def _seconds_between(low: float, high: float) -> Callable[[Any], float]:
+    def check(value: Any) -> float:
+        try:
+            seconds = float(value) if not isinstance(value, bool) else None
+        except (TypeError, ValueError):
+            seconds = None
+        if seconds is None:
+            raise ValueError("must be a number of seconds")
+        if not low <= seconds <= high:
+            raise ValueError(f"must be between {low} and {high} seconds")
+        return seconds
+
+    return check
+
+
 def _int_between(low: int, high: int) -> Callable[[Any], int]:
     def check(value: Any) -> int:
         if isinstance(value, str) and value.strip().lstrip("-").isdigit():
@@ -172,6 +187,12 @@ OPTIONS: dict[str, dict[str, Option]] = {
         "max_attempts": Option(5, _int_between(1, 20), "wrong PINs before the lock-out"),
         "lockout_seconds": Option(300, _int_between(10, 86400), "how long the lock-out lasts"),
     },
+    "sync": {
+        "online_wait": Option(1.0, _seconds_between(0.2, 5.0),
+                              "seconds a visitor waits for the city server's number"),
+        "lease_size": Option(20, _int_between(5, 100),
+                             "numbers leased per service and day for offline issuing"),
+    },
     "data": {
         "dir": Option("", _path, "where the local store lives; empty: the user data folder"),
         "catalog": Option("", _path, "catalog loaded into an empty store; empty: the sample"),
@@ -204,6 +225,7 @@ class Config:
     kiosk: Any
     qr: Any
     staff: Any
+    sync: Any
     data: Any
 
     @property

@@ -11,14 +11,14 @@ import logging
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert
 
-from kiosk import outbox
+from kiosk import leases, outbox
 from kiosk.availability import Availability, StaffOverride, check_availability
 from kiosk.catalog import Catalog, Holiday, Service, load_catalog_file
 from kiosk.numbering import Priority, QueuedTicket, format_number, in_call_order, new_public_code
@@ -67,6 +67,22 @@ class IssuedTicket:
 
 
 @dataclass(frozen=True)
+class TicketDraft:
+    """A ticket about to be born: checked against the rules, not numbered yet."""
+
+    id: str
+    public_code: str
+    service_code: str
+    priority: str | None
+    issued_at: datetime
+    service_day: date
+
+    def renewed(self) -> TicketDraft:
+        """The same visitor's ticket under a new identity (the old one was sent away)."""
+        return replace(self, id=str(uuid.uuid4()), public_code=new_public_code())
+
+
+@dataclass(frozen=True)
 class IssueRefused:
     service_code: str
     availability: Availability
@@ -80,9 +96,13 @@ class LocalPlaza:
         device_id: str,
         timezone: str,
         clock: Callable[[], datetime] = now_utc,
+        device_tag: str | None = None,
     ) -> None:
         self.store = store
         self.device_id = device_id
+        # Set when enrolled with a city server: this kiosk then numbers offline tickets from
+        # leased blocks, and then with this tag, so they never clash with another kiosk's.
+        self.device_tag = device_tag
         self.timezone = timezone
         self.clock = clock
         self._catalog: Catalog | None = None
@@ -222,47 +242,90 @@ class LocalPlaza:
     def issue_ticket(
         self, service_code: str, priority: Priority | None = None
     ) -> IssuedTicket | IssueRefused:
-        """Take the next number for a service, or say why not."""
+        """Take the next number for a service from this device alone, or say why not."""
+        draft = self.prepare_ticket(service_code, priority)
+        return draft if isinstance(draft, IssueRefused) else self.record_ticket(draft)
+
+    def prepare_ticket(self, service_code: str, priority: Priority | None = None
+                       ) -> TicketDraft | IssueRefused:
+        """A ticket checked against the service's rules, not numbered yet (the city server
+        may number it), or why no number can be taken."""
         service = self.service(service_code)
-        if priority is not None and not service.priority_allowed:
-            priority = None
         moment = self.clock()
         day = service_day(moment, self.timezone)
-        with self.store.transaction() as session:
+        with self.store.sessions() as session:
             issued, overrides = self._day_counts(session, day, service_code)
-            availability = self._availability(service, moment, issued, overrides)
-            if not availability.can_issue:
-                return IssueRefused(service_code, availability)
-            sequence = session.scalar(
-                insert(NumberCounter)
-                .values(service_code=service_code, service_day=day, last_sequence=1)
-                .on_conflict_do_update(
-                    index_elements=["service_code", "service_day"],
-                    set_={"last_sequence": NumberCounter.last_sequence + 1},
-                )
-                .returning(NumberCounter.last_sequence)
-            )
+        availability = self._availability(service, moment, issued, overrides)
+        if not availability.can_issue:
+            return IssueRefused(service_code, availability)
+        return TicketDraft(
+            id=str(uuid.uuid4()), public_code=new_public_code(), service_code=service_code,
+            priority=priority.value if priority and service.priority_allowed else None,
+            issued_at=moment, service_day=day,
+        )
+
+    def record_ticket(self, draft: TicketDraft, numbered: tuple[int, str] | None = None,
+                      withdrawn: str | None = None) -> IssuedTicket | IssueRefused:
+        """Write a ticket, its event and (if the server does not hold it yet) its outbox op in
+        one transaction, before anyone sees its number.
+
+        `numbered` is the city server's (sequence, number); without it the number is made
+        here: from a leased block, else with this device's tag, else (a kiosk with no city
+        server) plainly. `withdrawn` names a ticket id sent to the server whose answer never
+        came: a `ticket.void` op tells the server to cancel it if it made it.
+        """
+        service = self.service(draft.service_code)
+        day = draft.service_day
+        with self.store.transaction() as session:
+            if numbered is None:
+                # The rules again, inside the transaction: the quota counts what is here now.
+                issued, overrides = self._day_counts(session, day, draft.service_code)
+                availability = self._availability(service, draft.issued_at, issued, overrides)
+                if not availability.can_issue:
+                    return IssueRefused(draft.service_code, availability)
+                sequence, number = self._own_number(session, service, day)
+            else:
+                sequence, number = numbered
             ticket = TicketRow(
-                id=str(uuid.uuid4()), public_code=new_public_code(), service_code=service_code,
-                service_day=day, sequence=sequence, number=format_number(service.prefix, sequence),
-                priority=priority.value if priority else None, state=WAITING, issued_at=moment,
-                device_id=self.device_id,
+                id=draft.id, public_code=draft.public_code, service_code=draft.service_code,
+                service_day=day, sequence=sequence, number=number, priority=draft.priority,
+                state=WAITING, issued_at=draft.issued_at, device_id=self.device_id,
             )
             session.add(ticket)
             session.flush()  # the ticket row first: its event refers to it
-            session.add(TicketEventRow(ticket_id=ticket.id, state=WAITING, at=moment,
+            session.add(TicketEventRow(ticket_id=ticket.id, state=WAITING, at=draft.issued_at,
                                        device_id=self.device_id))
-            session.add(OutboxRow(op_id=str(uuid.uuid4()), kind="ticket.issue", created_at=moment,
-                                  attempts=0, payload=_ticket_payload(ticket)))
+            if withdrawn is not None:
+                session.add(_op("ticket.void", draft.issued_at, {
+                    "ticket": withdrawn, "reason": f"no answer in time; issued {number}"}))
+            if numbered is None:
+                session.add(_op("ticket.issue", draft.issued_at, _ticket_payload(ticket)))
             session.flush()
             ahead = self._people_ahead(session, ticket)
             wait = self._wait(service, ahead, self._recent_service_minutes(session, day))
-        log.info("issued %s (%s) for %s", ticket.number, ticket.id, service_code)
+        log.info("issued %s (%s) for %s%s", number, ticket.id, draft.service_code,
+                 " numbered by the city server" if numbered else "")
         return IssuedTicket(
-            id=ticket.id, public_code=ticket.public_code, number=ticket.number,
-            service_code=service_code, priority=ticket.priority, issued_at=moment,
+            id=ticket.id, public_code=ticket.public_code, number=number,
+            service_code=draft.service_code, priority=ticket.priority, issued_at=draft.issued_at,
             service_day=day, people_ahead=ahead, wait=wait,
         )
+
+    def _own_number(self, session, service: Service, day: date) -> tuple[int, str]:
+        if self.device_tag is not None:
+            leased = leases.draw(session, service.code, day)
+            if leased is not None:
+                return leased, format_number(service.prefix, leased)
+        sequence = session.scalar(
+            insert(NumberCounter)
+            .values(service_code=service.code, service_day=day, last_sequence=1)
+            .on_conflict_do_update(
+                index_elements=["service_code", "service_day"],
+                set_={"last_sequence": NumberCounter.last_sequence + 1},
+            )
+            .returning(NumberCounter.last_sequence)
+        )
+        return sequence, format_number(service.prefix, sequence, self.device_tag)
 
     def _people_ahead(self, session, ticket: TicketRow) -> int:
         waiting = session.execute(
@@ -315,16 +378,19 @@ class LocalPlaza:
             if state is not None:
                 session.add(ServiceDayOverride(service_code=service_code, service_day=day,
                                                state=state.value, set_at=moment))
-            session.add(OutboxRow(
-                op_id=str(uuid.uuid4()), kind="service.override", created_at=moment, attempts=0,
-                payload={"service": service_code, "service_day": day.isoformat(),
-                         "state": state.value if state else None, "device_id": self.device_id},
-            ))
+            session.add(_op("service.override", moment, {
+                "service": service_code, "service_day": day.isoformat(),
+                "state": state.value if state else None, "device_id": self.device_id}))
         log.info("staff set %s to %s for %s", service_code, state or "normal hours", day)
 
     def pending_outbox(self) -> int:
         """Ops written here that the city server has not acknowledged yet."""
         return outbox.counts(self.store)[0]
+
+
+def _op(kind: str, at: datetime, payload: dict[str, object]) -> OutboxRow:
+    return OutboxRow(op_id=str(uuid.uuid4()), kind=kind, created_at=at, attempts=0,
+                     payload=payload)
 
 
 def _ticket_payload(ticket: TicketRow) -> dict[str, object]:

@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 # Crockford's base32 without look-alike letters: easy to read aloud or type from a slip.
-_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 PUBLIC_CODE_LENGTH = 10  # 50 bits: unguessable for a tracking URL that lives one day
 
 
@@ -22,16 +22,26 @@ class Priority(StrEnum):
     PREGNANT = "ibu_hamil"
 
 
-def format_number(prefix: str, sequence: int) -> str:
-    """`A`, 12 -> `A-012`. Sequences are 1-999 within a service day."""
-    if not 1 <= sequence <= 999:
-        raise ValueError(f"ticket sequence {sequence} is outside 1-999")
-    return f"{prefix}-{sequence:03d}"
+# A service day's 999 numbers, split so that numbers never clash between devices (DESIGN §4):
+# the city server hands out 1-500 one by one to kiosks that are online, and leases blocks of
+# 501-999 to each kiosk in advance for when it is not. A kiosk whose block runs out falls back
+# to its own device-tagged numbers (`A-K7-012`); a kiosk with no server numbers 1-999 alone.
+LAST_SEQUENCE = 999
+LAST_ONLINE = 500
+FIRST_LEASED = LAST_ONLINE + 1
+DEVICE_TAG = r"[0-9A-Z]{2}"
+
+
+def format_number(prefix: str, sequence: int, device_tag: str | None = None) -> str:
+    """`A`, 12 -> `A-012`; with the device tag `K7` -> `A-K7-012`."""
+    if not 1 <= sequence <= LAST_SEQUENCE:
+        raise ValueError(f"ticket sequence {sequence} is outside 1-{LAST_SEQUENCE}")
+    return f"{prefix}-{device_tag}-{sequence:03d}" if device_tag else f"{prefix}-{sequence:03d}"
 
 
 def random_code(length: int) -> str:
     """Letters and digits a person can read aloud or type; never starts with a dash."""
-    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(length))
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
 
 
 def new_public_code() -> str:

@@ -298,9 +298,8 @@ def _enroll(config, args) -> int:
         return 2
     finally:
         client.close()
-    path = credentials.save(config.data_dir, credentials.Enrolment(
-        server=args.server, device_id=str(answer.device_id), plaza=answer.plaza,
-        role=answer.role, token=answer.token))
+    path = credentials.save(config.data_dir,
+                            credentials.Enrolment.from_answer(args.server, answer))
     print(f"enrolled as {answer.role} {answer.device_id} at plaza {answer.plaza}; saved {path}")
     return 0
 

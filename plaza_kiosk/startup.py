@@ -86,7 +86,7 @@ def start_embedded_city(config: Config, port: int) -> tuple[str, Enrolment]:
         raise RuntimeError(f"the embedded city API could not listen on 127.0.0.1:{port}")
     url = f"http://127.0.0.1:{port}"
     enrolment = credentials.load(data)
-    if enrolment is None or enrolment.server != url:
+    if enrolment is None or enrolment.server != url or not enrolment.tag:
         with sessions.begin() as session:
             code = new_enrolment_code(session, plaza_code, "kiosk")
         client = CityClient(url, retries=1)
@@ -94,8 +94,7 @@ def start_embedded_city(config: Config, port: int) -> tuple[str, Enrolment]:
             answer = client.enrol(code, "kiosk", config.device_id)
         finally:
             client.close()
-        enrolment = credentials.Enrolment(url, str(answer.device_id), answer.plaza, answer.role,
-                                          answer.token)
+        enrolment = credentials.Enrolment.from_answer(url, answer)
         credentials.save(data, enrolment)
         log.info("demo kiosk enrolled as %s", enrolment.device_id)
     return url, enrolment

@@ -11,7 +11,18 @@ from typing import Any
 
 import requests
 
-from sync.protocol import EnrolRequest, EnrolResponse, Op, OpsBatch, OpsBatchResponse
+from sync.protocol import (
+    EnrolRequest,
+    EnrolResponse,
+    LeaseRequest,
+    LeasesRequest,
+    LeasesResponse,
+    Op,
+    OpResult,
+    OpsBatch,
+    OpsBatchResponse,
+    TicketTake,
+)
 
 log = logging.getLogger(__name__)
 
@@ -59,14 +70,26 @@ class CityClient:
     def close(self) -> None:
         self._session.close()
 
-    def _post(self, path: str, body: dict[str, Any], retries: int | None = None) -> dict[str, Any]:
+    def _post(self, path: str, body: dict[str, Any], retries: int | None = None,
+              within: float | None = None) -> dict[str, Any]:
+        """POST with retries; `within` seconds bounds the whole call, retries included."""
         last: Exception | None = None
+        deadline = None if within is None else time.monotonic() + within
         for attempt in range((self.retries if retries is None else retries) + 1):
-            if attempt:
+            timeout = self.timeout
+            if deadline is not None:
+                left = deadline - time.monotonic()
+                if attempt:
+                    self._sleep(min(backoff(attempt), left / 4))
+                    left = deadline - time.monotonic()
+                if left < 0.05:
+                    break
+                timeout = (min(timeout[0], left), min(timeout[1], left))
+            elif attempt:
                 self._sleep(backoff(attempt))
             try:
                 answer = self._session.post(f"{self.base_url}{path}", json=body,
-                                            timeout=self.timeout)
+                                            timeout=timeout)
             except requests.RequestException as error:
                 last = error
                 continue
@@ -94,6 +117,17 @@ class CityClient:
         batch = OpsBatch(ops=ops)
         answer = self._post("/v1/ops:batch", batch.model_dump(mode="json"))
         return OpsBatchResponse.model_validate(answer)
+
+    def take_number(self, ticket: TicketTake, within: float) -> OpResult:
+        """The server's number for a ticket, within `within` seconds or `Offline`. Retrying is
+        safe: the ticket's id is the op id, so a lost answer comes back the same."""
+        answer = self._post("/v1/tickets", ticket.model_dump(mode="json"), retries=3,
+                            within=within)
+        return OpResult.model_validate(answer)
+
+    def take_leases(self, wanted: list[LeaseRequest]) -> LeasesResponse:
+        answer = self._post("/v1/leases", LeasesRequest(leases=wanted).model_dump(mode="json"))
+        return LeasesResponse.model_validate(answer)
 
 
 def _error_message(answer: requests.Response) -> str:

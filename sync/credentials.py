@@ -7,6 +7,8 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from sync.protocol import EnrolResponse
+
 FILE_NAME = "device.json"
 
 
@@ -17,6 +19,12 @@ class Enrolment:
     plaza: str
     role: str
     token: str
+    tag: str = ""  # the device tag for numbers it makes alone; "" in files from before tags
+
+    @classmethod
+    def from_answer(cls, server: str, answer: EnrolResponse) -> Enrolment:
+        return cls(server=server, device_id=str(answer.device_id), plaza=answer.plaza,
+                   role=answer.role, token=answer.token, tag=answer.tag)
 
 
 def save(folder: Path, enrolment: Enrolment) -> Path:
@@ -37,7 +45,8 @@ def load(folder: Path) -> Enrolment | None:
     path = folder / FILE_NAME
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Enrolment(**{key: str(data[key]) for key in Enrolment.__dataclass_fields__})
+        return Enrolment(**{key: str(data[key]) for key in Enrolment.__dataclass_fields__
+                            if key in data or key != "tag"})
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as error:

@@ -4,16 +4,20 @@ worker thread and shows its status."""
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from pydantic import ValidationError
 
-from kiosk import outbox
+from kiosk import leases, outbox
+from kiosk.local_plaza import LocalPlaza
 from kiosk.store.db import Store
 from sync.client import CityClient, Offline, Refused
-from sync.protocol import MAX_BATCH, Op
+from sync.protocol import MAX_BATCH, LeaseRequest, Op
+
+LEASES_PER_REQUEST = 100
 
 log = logging.getLogger(__name__)
 
@@ -84,3 +88,23 @@ def _send(store: Store, client: CityClient, batch: list[outbox.PendingOp]) -> Pu
                                       datetime.now(UTC))
             log.warning("the city server rejected op %s: %s", result.op_id, result.reason)
     return PushReport(len(ops), acknowledged, rejected)
+
+
+def top_up_leases(plaza: LocalPlaza, client: CityClient, size: int) -> int:
+    """Keep at least half a block of leased numbers for every service, today and tomorrow
+    (so tomorrow's are in hand before midnight). Returns how many blocks were added."""
+    today = plaza.today()
+    days = (today, today + timedelta(days=1))
+    left = leases.numbers_left(plaza.store, days)
+    wanted = [LeaseRequest(id=uuid.uuid4(), service=service.code, service_day=day, size=size)
+              for day in days for service in plaza.catalog().services
+              if left.get((service.code, day), 0) < size // 2 + 1]
+    granted: list[leases.LeasedBlock] = []
+    for start in range(0, len(wanted), LEASES_PER_REQUEST):
+        answer = client.take_leases(wanted[start:start + LEASES_PER_REQUEST])
+        granted += [leases.LeasedBlock(str(b.id), b.service, b.service_day, b.first, b.last)
+                    for b in answer.leases]
+        for reason in answer.refused:
+            log.warning("the city server gave no lease: %s", reason)
+    leases.keep(plaza.store, granted, today)
+    return len(granted)

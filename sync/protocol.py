@@ -12,11 +12,16 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
+from kiosk.numbering import DEVICE_TAG, LAST_SEQUENCE
+
 PROTOCOL_VERSION = 1
 MAX_BATCH = 50  # small enough that the server answers well within the client's timeout
 NAME = r"^[^\x00-\x1f\x7f]+$"  # free text: printable only (no NUL, no control characters)
+SERVICE = r"^[a-z0-9-]+$"
+NUMBER = rf"^[A-Z]{{1,2}}-({DEVICE_TAG}-)?\d{{3}}$"  # A-012, or device-tagged A-K7-012
+Priority = Literal["lansia", "disabilitas", "ibu_hamil"]
 Role = Literal["kiosk", "counter", "display"]
-OpKind = Literal["ticket.issue", "service.override"]
+OpKind = Literal["ticket.issue", "ticket.take", "ticket.void", "service.override"]
 OpStatus = Literal["applied", "duplicate", "rejected"]
 
 
@@ -35,18 +40,20 @@ class EnrolResponse(Wire):
     plaza: str
     role: Role
     token: str = Field(description="shown once; the server keeps only its hash")
+    tag: str = Field(pattern=f"^{DEVICE_TAG}$",
+                     description="unique in the plaza; marks numbers a kiosk makes on its own")
 
 
-class TicketIssue(Wire):
-    """Payload of a `ticket.issue` op: a ticket born on a device."""
+class TicketTake(Wire):
+    """`POST /v1/tickets` (and the `ticket.take` op): a ticket born on an online kiosk, for
+    which the server picks the next number. The ticket's id is the op id, so a retry after a
+    lost answer gets the same number."""
 
     id: UUID
     public_code: str = Field(min_length=6, max_length=16, pattern=r"^[0-9A-Z]+$")
-    service: str = Field(min_length=2, max_length=40, pattern=r"^[a-z0-9-]+$")
+    service: str = Field(min_length=2, max_length=40, pattern=SERVICE)
     service_day: date
-    sequence: int = Field(ge=1, le=999)
-    number: str = Field(min_length=5, max_length=8, pattern=r"^[A-Z]{1,2}-\d{3}$")
-    priority: Literal["lansia", "disabilitas", "ibu_hamil"] | None = None
+    priority: Priority | None = None
     issued_at: AwareDatetime
     device_id: str = Field(min_length=1, max_length=64, pattern=NAME)
 
@@ -58,16 +65,32 @@ class TicketIssue(Wire):
         return value
 
 
+class TicketIssue(TicketTake):
+    """Payload of a `ticket.issue` op: a ticket numbered on the device (offline)."""
+
+    sequence: int = Field(ge=1, le=LAST_SEQUENCE)
+    number: str = Field(min_length=5, max_length=12, pattern=NUMBER)
+
+
+class TicketVoid(Wire):
+    """Payload of a `ticket.void` op: the device gave up waiting for the server's number for
+    this ticket and gave the visitor another; if the server made it, it is cancelled."""
+
+    ticket: UUID
+    reason: str = Field(min_length=1, max_length=200, pattern=NAME)
+
+
 class ServiceOverride(Wire):
     """Payload of a `service.override` op: staff opened or closed a service for a day."""
 
-    service: str = Field(min_length=2, max_length=40, pattern=r"^[a-z0-9-]+$")
+    service: str = Field(min_length=2, max_length=40, pattern=SERVICE)
     service_day: date
     state: Literal["open", "closed"] | None
     device_id: str = Field(min_length=1, max_length=64, pattern=NAME)
 
 
-PAYLOADS: dict[str, type[Wire]] = {"ticket.issue": TicketIssue, "service.override": ServiceOverride}
+PAYLOADS: dict[str, type[Wire]] = {"ticket.issue": TicketIssue, "ticket.take": TicketTake,
+                                   "ticket.void": TicketVoid, "service.override": ServiceOverride}
 
 
 class Op(Wire):
@@ -89,6 +112,32 @@ class OpResult(Wire):
 
 class OpsBatchResponse(Wire):
     results: list[OpResult]
+
+
+class LeaseRequest(Wire):
+    """A block of numbers a kiosk asks for in advance, to issue from while offline."""
+
+    id: UUID = Field(description="made by the kiosk; a replay gets the same block")
+    service: str = Field(min_length=2, max_length=40, pattern=SERVICE)
+    service_day: date
+    size: int = Field(ge=1, le=100)
+
+
+class LeasesRequest(Wire):
+    leases: list[LeaseRequest] = Field(min_length=1, max_length=200)
+
+
+class Lease(Wire):
+    id: UUID
+    service: str
+    service_day: date
+    first: int = Field(ge=1, le=LAST_SEQUENCE)
+    last: int = Field(ge=1, le=LAST_SEQUENCE)
+
+
+class LeasesResponse(Wire):
+    leases: list[Lease]
+    refused: list[str] = Field(default=[], description="why some blocks were not given")
 
 
 class ErrorBody(Wire):

@@ -22,6 +22,8 @@ from cityapi.app import create_app
 from cityapi.catalog_import import import_catalog
 from cityapi.database import make_engine, open_database
 from cityapi.devices import new_enrolment_code
+from sync.credentials import Enrolment
+from sync.protocol import EnrolResponse
 from tests.conftest import catalog_data, service_entry
 
 
@@ -63,6 +65,10 @@ class CityServer:
                                json={"code": self.code(role), "role": role, "device_name": name})
         answer.raise_for_status()
         return answer.json()
+
+    def enrolment(self, role: str = "kiosk", name: str = "kiosk-1") -> Enrolment:
+        """A device enrolled here, as its device.json would hold it."""
+        return Enrolment.from_answer(self.url, EnrolResponse.model_validate(self.enrol(role, name)))
 
 
 @pytest.fixture

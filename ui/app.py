@@ -14,6 +14,7 @@ from kiosk.config import Config
 from kiosk.local_plaza import LocalPlaza
 from kiosk.paths import ASSETS
 from sync.credentials import Enrolment
+from sync.ticket_desk import TicketDesk
 from ui.kiosk_model import KioskModel, StaffNotes
 from ui.screens.info import LAPOR_URL
 from ui.shell import KioskWindow
@@ -39,19 +40,23 @@ def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_m
     catalog = plaza.catalog()  # on this thread, before the store thread exists
     if not (ASSETS / "translations" / "plaza_id.qm").exists():
         notes.errors.append("The Indonesian translation is missing: run `make` or reinstall.")
+    desk = _ticket_desk(config, plaza, enrolment)
     store_thread = StoreThread()
-    model = KioskModel(config, plaza, catalog, store_thread, notes)
+    desk_thread = StoreThread(name="desk")
+    model = KioskModel(config, plaza, catalog, store_thread, desk, desk_thread, notes)
     try:
         window = KioskWindow(model, kiosk_mode=kiosk_mode)
     except BaseException:
+        desk_thread.stop()
         store_thread.stop()
         raise
     store_thread.setParent(window)
+    desk_thread.setParent(window)
     model.setParent(window)
     if enrolment is not None:
         from ui.sync_thread import SyncThread  # the network stack loads only when enrolled
 
-        sync = SyncThread(plaza.store, enrolment, window)
+        sync = SyncThread(plaza, enrolment, config.sync.lease_size, window)
         sync.statusChanged.connect(model.set_sync_status)
         model.ticketIssued.connect(lambda _ticket: sync.nudge())
         window.sync_thread = sync
@@ -61,6 +66,18 @@ def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_m
     urls = [service.info_url for service in catalog.services if service.info_url]
     store_thread.submit(lambda: [qr_matrix(url) for url in (*urls, LAPOR_URL)], lambda _: None)
     return window
+
+
+def _ticket_desk(config: Config, plaza: LocalPlaza, enrolment: Enrolment | None) -> TicketDesk:
+    """Numbers from the city server when enrolled (with leased and tagged ones for when it
+    does not answer); a kiosk standing alone numbers by itself."""
+    if enrolment is None:
+        return TicketDesk(plaza, None)
+    from sync.client import CityClient
+
+    plaza.device_tag = enrolment.tag or None
+    client = CityClient(enrolment.server, enrolment.token)
+    return TicketDesk(plaza, client, budget=config.sync.online_wait)
 
 
 class _FirstPaint(QObject):

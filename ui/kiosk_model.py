@@ -18,6 +18,7 @@ from kiosk.local_plaza import IssuedTicket, IssueRefused, LocalPlaza, ServiceSta
 from kiosk.numbering import Priority, tracking_url
 from kiosk.pin import PinGuard
 from sync.status import SyncStatus
+from sync.ticket_desk import TicketDesk
 from ui.store_thread import StoreThread
 from ui.widgets.qr import qr_matrix
 
@@ -45,11 +46,14 @@ class KioskModel(QObject):
     syncChanged = Signal()
 
     def __init__(self, config: Config, plaza: LocalPlaza, catalog: Catalog,
-                 store_thread: StoreThread, notes: StaffNotes | None = None) -> None:
+                 store_thread: StoreThread, desk: TicketDesk, desk_thread: StoreThread,
+                 notes: StaffNotes | None = None) -> None:
         super().__init__()
         self.config = config
         self.plaza = plaza
         self.store = store_thread
+        self.desk = desk  # issues tickets on desk_thread: may wait ≤ 1 s on the city server
+        self.desk_thread = desk_thread
         self.notes = notes or StaffNotes()
         self.catalog = catalog  # read before the store thread started; immutable
         self.states: dict[str, ServiceState] = {}
@@ -121,6 +125,8 @@ class KioskModel(QObject):
         if status.problem and status.problem not in self.notes.errors:
             self.notes.errors.append(status.problem)
             del self.notes.errors[:-10]
+        if status.online and not status.problem:
+            self.desk.server_answered()
         if status != self.sync:
             self.sync = status
             self.syncChanged.emit()
@@ -171,12 +177,12 @@ class KioskModel(QObject):
                 self.issueFailed.emit()
 
         def job() -> IssuedTicket | IssueRefused:
-            result = self.plaza.issue_ticket(service_code, priority)
+            result = self.desk.issue(service_code, priority)
             if isinstance(result, IssuedTicket):  # warm the QR cache off the UI thread
                 qr_matrix(tracking_url(self.config.qr.tracking_base_url, result.public_code))
             return result
 
-        self.store.submit(job, done, failed)
+        self.desk_thread.submit(job, done, failed)
         return True
 
     def reprint_last(self) -> None:

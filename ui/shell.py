@@ -266,14 +266,16 @@ class KioskWindow(QWidget):
         super().closeEvent(event)
 
     def dispose(self) -> None:
-        """Stop watching the app's events and stop the store thread (before the window goes)."""
+        """Stop watching the app's events and stop the worker threads (before the window goes)."""
         app = QApplication.instance()
         app.removeEventFilter(self.idle)
         app.removeEventFilter(self)
         sync_stopped = self.sync_thread is None or self.sync_thread.stop()
         self.languages.uninstall()
-        # The store is closed only when neither thread can still be using it.
-        self.stopped_cleanly = self.model.store.stop() and sync_stopped
+        # The store is closed only when no thread can still be using it. The desk waits at
+        # most the online budget on the network, so its stop is bounded too.
+        desk_stopped = self.model.desk_thread.stop()
+        self.stopped_cleanly = self.model.store.stop() and sync_stopped and desk_stopped
 
     def leave_kiosk_mode(self) -> None:
         log.warning("staff left kiosk mode")

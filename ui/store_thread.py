@@ -1,6 +1,8 @@
 """One thread owns the local store (as Anki's DB executor does); results come back by signal.
 
 The UI thread never touches SQLite: it submits a job and gets a callback on the UI thread.
+A second instance, the ticket desk, issues tickets (which may wait up to a second on the
+city server) without holding up the store thread's reads for the screens.
 """
 
 from __future__ import annotations
@@ -33,12 +35,12 @@ class _Worker(QObject):
 class StoreThread(QObject):
     _submit = Signal(int, object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, name: str = "store") -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None] | None]] = {}
         self._thread = QThread(self)
-        self._thread.setObjectName("store")
+        self._thread.setObjectName(name)
         self._worker = _Worker()
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.run)

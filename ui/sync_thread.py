@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from kiosk.store.db import Store
-from sync.client import CityClient, Refused, SyncError, Unauthorized
+from kiosk.local_plaza import LocalPlaza
+from sync.client import CityClient, Offline, Refused, SyncError, Unauthorized
 from sync.credentials import Enrolment
-from sync.engine import push_outbox
+from sync.engine import push_outbox, top_up_leases
 from sync.status import SyncStatus
 
 log = logging.getLogger(__name__)
@@ -22,9 +22,11 @@ INTERVAL_MS = 4000  # a ticket issued offline is sent within this after the netw
 class _Worker(QObject):
     status = Signal(object)  # SyncStatus
 
-    def __init__(self, store: Store, enrolment: Enrolment) -> None:
+    def __init__(self, plaza: LocalPlaza, enrolment: Enrolment, lease_size: int) -> None:
         super().__init__()
-        self._store = store
+        self._plaza = plaza
+        self._store = plaza.store
+        self._lease_size = lease_size
         self._client = CityClient(enrolment.server, enrolment.token, retries=1)
         self._last_sync: datetime | None = None
         self._timer: QTimer | None = None
@@ -41,9 +43,13 @@ class _Worker(QObject):
     def run_once(self) -> None:
         problem = ""
         try:
-            report = push_outbox(self._store, self._client,
-                                 should_stop=QThread.currentThread().isInterruptionRequested)
+            stopping = QThread.currentThread().isInterruptionRequested
+            report = push_outbox(self._store, self._client, should_stop=stopping)
             online = not report.offline
+            if online and not stopping():
+                top_up_leases(self._plaza, self._client, self._lease_size)
+        except Offline:
+            online = False
         except Unauthorized as error:
             online, problem = False, f"The city server refused this device's token: {error}"
         except (Refused, SyncError) as error:
@@ -69,11 +75,12 @@ class SyncThread(QObject):
     _nudge = Signal()
     _stop = Signal()
 
-    def __init__(self, store: Store, enrolment: Enrolment, parent: QObject | None = None) -> None:
+    def __init__(self, plaza: LocalPlaza, enrolment: Enrolment, lease_size: int,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thread = QThread(self)
         self._thread.setObjectName("sync")
-        self._worker = _Worker(store, enrolment)
+        self._worker = _Worker(plaza, enrolment, lease_size)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.start)
         self._nudge.connect(self._worker.run_once)

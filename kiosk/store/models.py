@@ -127,15 +127,30 @@ class NumberCounter(Base):
     last_sequence: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class NumberLeaseRow(Base):
+    """A block of numbers the city server leased to this kiosk, to issue from while offline."""
+
+    __tablename__ = "number_lease"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the request's id
+    service_code: Mapped[str] = mapped_column(String(40))
+    service_day: Mapped[date] = mapped_column(Date, index=True)
+    first: Mapped[int] = mapped_column(Integer)
+    last: Mapped[int] = mapped_column(Integer)
+    used: Mapped[int] = mapped_column(Integer, default=0)  # numbers issued from it so far
+
+
 class TicketRow(Base):
     __tablename__ = "ticket"
-    __table_args__ = (UniqueConstraint("service_code", "service_day", "sequence"),)
+    # The number, not the sequence, is unique: an online number A-012 and this device's own
+    # A-K7-012 share a sequence.
+    __table_args__ = (UniqueConstraint("service_code", "service_day", "number",
+                                       name="uq_ticket_service_day_number"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID, born here
     public_code: Mapped[str] = mapped_column(String(16), unique=True)
     service_code: Mapped[str] = mapped_column(ForeignKey("service.code"))
     service_day: Mapped[date] = mapped_column(Date, index=True)
     sequence: Mapped[int] = mapped_column(Integer)
-    number: Mapped[str] = mapped_column(String(8))
+    number: Mapped[str] = mapped_column(String(12))
     priority: Mapped[str | None] = mapped_column(String(16), nullable=True)
     state: Mapped[str] = mapped_column(String(16), index=True)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)

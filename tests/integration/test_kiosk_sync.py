@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from cityapi.models import Ticket
-from sync.credentials import Enrolment
+from kiosk import leases
 from tests.city_server import CityServer
 from tests.ui.helpers import find_button, tap, visible_texts
 from ui.i18n import translate
@@ -28,19 +28,20 @@ def take_number(qtbot, window) -> str:
 
 
 def test_online_offline_and_back(qtbot, make_window, city: CityServer) -> None:
-    device = city.enrol()
-    enrolment = Enrolment(city.url, device["device_id"], device["plaza"], device["role"],
-                          device["token"])
-    window = make_window(enrolment=enrolment)
+    window = make_window(enrolment=city.enrolment())
+    store = window.model.plaza.store
+    # The kiosk takes its leases for offline numbers as soon as it reaches the server.
+    qtbot.waitUntil(lambda: bool(leases.numbers_left(store, [window.model.plaza.today()])),
+                    timeout=DELIVERY_MS)
 
-    assert take_number(qtbot, window) == "A-001"
-    qtbot.waitUntil(lambda: tickets_on_server(city) == 1, timeout=DELIVERY_MS)
+    assert take_number(qtbot, window) == "A-001"  # numbered by the city server
+    assert tickets_on_server(city) == 1  # already there: it made the number
     qtbot.waitUntil(lambda: window.model.sync is not None and window.model.sync.online,
                     timeout=DELIVERY_MS)
     assert not window.offline_bar.isVisible()
 
     city.stop()  # the network to the city drops
-    assert take_number(qtbot, window) == "A-002"  # the visitor still gets a number
+    assert take_number(qtbot, window) == "A-501"  # the visitor still gets a number: leased
     qtbot.waitUntil(lambda: window.offline_bar.isVisible(), timeout=DELIVERY_MS)
     offline = window.offline_bar.text()
     assert translate("Shell", "Offline — data from %1. You can still take a number.").split(
@@ -56,13 +57,12 @@ def test_online_offline_and_back(qtbot, make_window, city: CityServer) -> None:
 def test_a_revoked_kiosk_tells_staff_and_keeps_issuing(qtbot, make_window, city) -> None:
     from cityapi.devices import revoke
 
-    device = city.enrol()
+    enrolment = city.enrolment()
     with city.sessions.begin() as session:
-        revoke(session, device["device_id"])
-    enrolment = Enrolment(city.url, device["device_id"], device["plaza"], device["role"],
-                          device["token"])
+        revoke(session, enrolment.device_id)
     window = make_window(enrolment=enrolment)
-    assert take_number(qtbot, window) == "A-001"
+    # No server number and no lease: the kiosk's own tagged number.
+    assert take_number(qtbot, window) == f"A-{enrolment.tag}-001"
     qtbot.waitUntil(lambda: any("refused this device's token" in e
                                 for e in window.model.notes.errors), timeout=DELIVERY_MS)
     assert window.offline_bar.isVisible()

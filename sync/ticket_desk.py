@@ -1,0 +1,67 @@
+"""Issuing a ticket on an enrolled kiosk: the city server's number when it answers in time,
+else a number made here, so a visitor never waits on the network (DESIGN §4).
+
+Runs on a worker thread (never the UI's). Without a server (a kiosk standing alone) it is
+simply the local plaza's own numbering.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from kiosk.local_plaza import IssuedTicket, IssueRefused, LocalPlaza
+from kiosk.numbering import Priority
+from sync.client import CityClient, Offline, SyncError
+from sync.protocol import TicketTake
+
+log = logging.getLogger(__name__)
+
+ONLINE_BUDGET = 1.0  # seconds a visitor may wait for the server's number
+OFFLINE_PAUSE = 30.0  # after the server did not answer, number here for this long
+
+
+class TicketDesk:
+    def __init__(self, plaza: LocalPlaza, client: CityClient | None, *,
+                 budget: float = ONLINE_BUDGET, pause: float = OFFLINE_PAUSE,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.plaza = plaza
+        self.client = client
+        self.budget = budget
+        self.pause = pause
+        self._clock = clock
+        self._ask_again_at = 0.0
+
+    def server_answered(self) -> None:
+        """The sync engine reached the server: ask it for numbers again from now on."""
+        self._ask_again_at = 0.0
+
+    def issue(self, service_code: str, priority: Priority | None = None
+              ) -> IssuedTicket | IssueRefused:
+        draft = self.plaza.prepare_ticket(service_code, priority)
+        if isinstance(draft, IssueRefused):
+            return draft
+        if self.client is None or self._clock() < self._ask_again_at:
+            return self.plaza.record_ticket(draft)
+        take = TicketTake(id=draft.id, public_code=draft.public_code, service=draft.service_code,
+                          service_day=draft.service_day, priority=draft.priority,
+                          issued_at=draft.issued_at, device_id=self.plaza.device_id)
+        try:
+            answer = self.client.take_number(take, within=self.budget)
+        except Offline as error:
+            # The request may have reached the server: this visitor's ticket gets a new
+            # identity, and the old one is withdrawn (cancelled there if it was made).
+            log.info("no number from the city server in time (%s); numbering here", error)
+            self._ask_again_at = self._clock() + self.pause
+            return self.plaza.record_ticket(draft.renewed(), withdrawn=draft.id)
+        except SyncError as error:  # refused, token revoked: the server made nothing
+            log.warning("the city server refused to number a ticket: %s", error)
+            self._ask_again_at = self._clock() + self.pause
+            return self.plaza.record_ticket(draft)
+        if answer.status == "rejected" or not answer.result:
+            log.warning("the city server would not number %s: %s", draft.service_code,
+                        answer.reason)
+            return self.plaza.record_ticket(draft)
+        numbered = int(answer.result["sequence"]), str(answer.result["number"])
+        return self.plaza.record_ticket(draft, numbered=numbered)
