@@ -58,3 +58,67 @@ def test_values_a_database_cannot_hold_are_rejected_not_500(city: CityServer) ->
     nul = requests.post(f"{city.url}/v1/enrol", timeout=5, json={
         "code": city.code(), "role": "kiosk", "device_name": "bad\x00name"})
     assert nul.status_code == 422
+
+
+CLIENTS = 16
+TAKES = 10
+
+
+def take(city: CityServer, token: str, ticket_id: str | None = None,
+         service: str = "ktp-el") -> requests.Response:
+    body = {"id": ticket_id or str(uuid.uuid4()), "public_code": uuid.uuid4().hex[:10].upper(),
+            "service": service, "service_day": "2026-11-24",
+            "issued_at": "2026-11-24T02:00:00+00:00", "device_id": "k"}
+    return requests.post(f"{city.url}/v1/tickets", json=body, timeout=30,
+                         headers={"Authorization": f"Bearer {token}"})
+
+
+def test_sixteen_clients_get_unique_gap_free_numbers(city: CityServer) -> None:
+    tokens = [city.enrol(name=f"kiosk-{n}")["token"] for n in range(CLIENTS)]
+
+    def client(token: str) -> list[str]:
+        session_numbers = []
+        for _ in range(TAKES):
+            answer = take(city, token)
+            assert answer.status_code == 200, answer.text
+            assert answer.json()["status"] == "applied", answer.json()
+            session_numbers.append(answer.json()["result"]["number"])
+        return session_numbers
+
+    with ThreadPoolExecutor(CLIENTS) as pool:
+        numbers = [n for batch in pool.map(client, tokens) for n in batch]
+    assert sorted(numbers) == [f"A-{n:03d}" for n in range(1, CLIENTS * TAKES + 1)]
+
+
+def test_leases_never_overlap_each_other_or_online_numbers(city: CityServer) -> None:
+    tokens = [city.enrol(name=f"kiosk-{n}")["token"] for n in range(4)]
+
+    def lease(token: str) -> list[tuple[int, int]]:
+        wanted = [{"id": str(uuid.uuid4()), "service": "ktp-el", "service_day": "2026-11-24",
+                   "size": 30} for _ in range(4)]
+        answer = requests.post(f"{city.url}/v1/leases", json={"leases": wanted}, timeout=30,
+                               headers={"Authorization": f"Bearer {token}"})
+        assert answer.status_code == 200, answer.text
+        return [(b["first"], b["last"]) for b in answer.json()["leases"]]
+
+    with ThreadPoolExecutor(8) as pool:
+        online = pool.map(lambda t: take(city, t).json()["result"]["sequence"], tokens * 5)
+        blocks = [b for batch in pool.map(lease, tokens) for b in batch]
+    given = [n for first, last in blocks for n in range(first, last + 1)] + list(online)
+    assert len(given) == len(set(given))
+    leased = sorted(n for first, last in blocks for n in range(first, last + 1))
+    assert leased == list(range(501, 501 + 4 * 4 * 30))  # one run, above the online range
+
+
+def test_a_leased_block_runs_out_at_999_and_says_so(city: CityServer) -> None:
+    token = city.enrol()["token"]
+    wanted = [{"id": str(uuid.uuid4()), "service": "kk", "service_day": "2026-11-24",
+               "size": 100} for _ in range(6)]
+    answer = requests.post(f"{city.url}/v1/leases", json={"leases": wanted}, timeout=30,
+                           headers={"Authorization": f"Bearer {token}"}).json()
+    assert [(b["first"], b["last"]) for b in answer["leases"]] == [
+        (501, 600), (601, 700), (701, 800), (801, 900), (901, 999)]
+    assert len(answer["refused"]) == 1 and "given out" in answer["refused"][0]
+    replay = requests.post(f"{city.url}/v1/leases", json={"leases": wanted[:1]}, timeout=30,
+                           headers={"Authorization": f"Bearer {token}"}).json()
+    assert [(b["first"], b["last"]) for b in replay["leases"]] == [(501, 600)]  # same block
