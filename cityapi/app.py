@@ -4,21 +4,26 @@
 # create_app() from live annotations.
 import logging
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from cityapi import catalog_import as catalogs
+from cityapi import changes
 from cityapi.devices import Caller, EnrolmentError, authenticate, enrol
+from cityapi.models import Plaza
 from cityapi.numbers import grant_leases
 from cityapi.ops import apply_op
 from cityapi.tracking import tracking_page
+from kiosk.catalog import CatalogError
 from sync.protocol import (
     PROTOCOL_VERSION,
+    ChangesResponse,
     EnrolRequest,
     EnrolResponse,
     ErrorBody,
@@ -28,6 +33,7 @@ from sync.protocol import (
     OpResult,
     OpsBatch,
     OpsBatchResponse,
+    Snapshot,
     TicketTake,
 )
 
@@ -111,6 +117,54 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
             raise HTTPException(403, f"a {who.role} does not issue tickets")
         with sessions.begin() as session:
             return grant_leases(session, who, wanted.leases, datetime.now(UTC))
+
+    @app.get("/v1/changes", response_model=ChangesResponse, responses={**ERRORS, 410: {
+        "model": ErrorBody}})
+    def feed(who: Annotated[Caller, Depends(caller)],
+             cursor: Annotated[str, Query(max_length=40)] = "") -> ChangesResponse:
+        """Changes since `cursor`; 410 when the cursor is unknown (take `/v1/snapshot`)."""
+        with sessions() as session:
+            try:
+                found, next_cursor, more = changes.since(session, who.plaza, cursor)
+            except changes.CursorGone as error:
+                raise HTTPException(410, str(error)) from None
+        return ChangesResponse(changes=found, next_cursor=next_cursor, has_more=more)
+
+    @app.get("/v1/snapshot", response_model=Snapshot, responses=ERRORS)
+    def take_snapshot(who: Annotated[Caller, Depends(caller)]) -> Snapshot:
+        with sessions() as session:
+            return Snapshot(**changes.snapshot(session, who.plaza))
+
+    @app.get("/v1/catalog", responses={**ERRORS, 304: {"description": "unchanged"}})
+    def catalog(who: Annotated[Caller, Depends(caller)],
+                if_none_match: Annotated[str | None, Header()] = None) -> Response:
+        """The plaza's catalog document, with its ETag; 304 when the device has it."""
+        with sessions() as session:
+            plaza = session.get(Plaza, who.plaza)
+            document, tag = plaza.catalog, plaza.catalog_etag
+        if document is None:
+            raise HTTPException(404, "this plaza has no catalog yet")
+        if if_none_match and if_none_match.strip('"') == tag:
+            return Response(status_code=304, headers={"ETag": f'"{tag}"'})
+        return JSONResponse(document, headers={"ETag": f'"{tag}"'})
+
+    @app.put("/v1/services/{code}", responses={**ERRORS, 404: {"model": ErrorBody}})
+    def change_service(code: Annotated[str, PathParam(max_length=40, pattern="^[a-z0-9-]+$")],
+                       entry: Annotated[dict[str, Any], Body()],
+                       who: Annotated[Caller, Depends(caller)]) -> dict[str, str]:
+        """Add or replace one service (the catalog format's service entry). Every device of
+        the plaza gets it through the change feed."""
+        if who.role != "admin":
+            raise HTTPException(403, "only an admin may change the catalog")
+        if entry.get("code") != code:
+            raise HTTPException(422, "the entry's code must match the URL")
+        try:
+            with sessions.begin() as session:
+                tag = catalogs.change_service(session, who.plaza, entry)
+        except CatalogError as error:
+            raise HTTPException(422, str(error)) from None
+        log.info("service %s of %s changed; catalog %s", code, who.plaza, tag)
+        return {"service": code, "catalog_etag": tag}
 
     @app.get("/t/{code}", response_class=HTMLResponse)
     def track(code: Annotated[str, PathParam(max_length=16, pattern="^[0-9A-Z]+$")],

@@ -1,26 +1,66 @@
-"""Loading a plaza's catalog (the format of docs/catalog-format.md) into the city API."""
+"""A plaza's catalog in the city API (the format of docs/catalog-format.md): imported from a
+file, changed one service at a time, served to devices with an ETag."""
 
 from __future__ import annotations
 
+import copy
+import hashlib
+import json
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
+from cityapi import changes
 from cityapi.models import Plaza, Service
-from kiosk.catalog import load_catalog_file
+from kiosk.catalog import CatalogError, LoadReport, load_catalog_data, read_catalog_file
 from kiosk.config import OPTIONS
+
+
+def etag(document: dict[str, Any]) -> str:
+    canonical = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
 
 def import_catalog(session: Session, path: Path) -> tuple[str, int, list[str]]:
     """Returns (plaza code, services loaded, refused entries)."""
-    report = load_catalog_file(path, OPTIONS["qr"]["allowed_hosts"].default)
+    document = read_catalog_file(path)
+    report = _check(document, path.name)
+    _store(session, document, report)
+    return report.catalog.plaza.code, len(report.catalog.services), report.problems
+
+
+def change_service(session: Session, plaza_code: str, entry: dict[str, Any]) -> str:
+    """Add or replace one service of a plaza's catalog; returns the catalog's new ETag.
+    A service the catalog rules refuse raises CatalogError with the reason."""
+    plaza = session.get(Plaza, plaza_code)
+    if plaza is None or plaza.catalog is None:
+        raise CatalogError(f"no catalog for plaza {plaza_code!r}; import one first")
+    document = copy.deepcopy(plaza.catalog)
+    others = [s for s in document.get("services", []) if s.get("code") != entry.get("code")]
+    document["services"] = [*others, entry]
+    report = _check(document, f"{plaza_code} service change")
+    if entry.get("code") not in {s.code for s in report.catalog.services}:
+        problem = next((p for p in report.problems if f"({entry.get('code')})" in p
+                        or str(entry.get("code")) in p), "the service was refused")
+        raise CatalogError(problem)
+    return _store(session, document, report)
+
+
+def _check(document: Any, source: str) -> LoadReport:
+    return load_catalog_data(document, OPTIONS["qr"]["allowed_hosts"].default, source)
+
+
+def _store(session: Session, document: dict[str, Any], report: LoadReport) -> str:
     catalog = report.catalog
     plaza = catalog.plaza
+    tag = etag(document)
     session.merge(Plaza(code=plaza.code, name={"id": plaza.name.id, "en": plaza.name.en},
-                        timezone=plaza.timezone))
+                        timezone=plaza.timezone, catalog=document, catalog_etag=tag))
     session.flush()
     for service in catalog.services:
         session.merge(Service(plaza_code=plaza.code, code=service.code, prefix=service.prefix,
                               name={"id": service.name.id, "en": service.name.en},
                               counters={"names": list(service.counters)}))
-    return plaza.code, len(catalog.services), report.problems
+    changes.record(session, plaza.code, "catalog", {"etag": tag})
+    return tag

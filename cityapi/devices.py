@@ -16,7 +16,7 @@ from kiosk.numbering import CODE_ALPHABET, random_code
 
 CODE_LIFETIME = timedelta(days=7)
 CODE_GROUPS = 4  # XXXX-XXXX-XXXX-XXXX: 80 bits, typed by IT on a touch keyboard
-ROLES = ("kiosk", "counter", "display")
+ROLES = ("kiosk", "counter", "display", "admin")  # admin: changes the catalog (a script)
 
 
 class EnrolmentError(Exception):

@@ -42,6 +42,9 @@ class Plaza(Base):
     code: Mapped[str] = mapped_column(String(40), primary_key=True)
     name: Mapped[dict[str, Any]] = mapped_column(JSON)  # {"id": ..., "en": ...}
     timezone: Mapped[str] = mapped_column(String(64))
+    # The whole catalog document (docs/catalog-format.md), as devices receive it.
+    catalog: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    catalog_etag: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class Service(Base):
@@ -130,6 +133,18 @@ class AppliedOp(Base):
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     reason: Mapped[str | None] = mapped_column(String(300), nullable=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Change(Base):
+    """The change feed: what devices of a plaza pull with their cursor (the sequence).
+    Appended while the plaza row is locked, so sequences commit in order."""
+
+    __tablename__ = "change"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    plaza_code: Mapped[str] = mapped_column(ForeignKey("plaza.code"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class ServiceDayOverride(Base):

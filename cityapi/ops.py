@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from cityapi import changes
 from cityapi.database import upsert
 from cityapi.devices import Caller
 from cityapi.models import AppliedOp, Service, ServiceDayOverride, Ticket
@@ -50,12 +51,14 @@ def _service(session: Session, caller: Caller, code: str) -> Service:
 
 def _add_ticket(session: Session, caller: Caller, ticket: TicketTake, sequence: int,
                 number: str) -> dict[str, Any]:
-    session.add(Ticket(
+    row = Ticket(
         id=str(ticket.id), plaza_code=caller.plaza, public_code=ticket.public_code,
         service_code=ticket.service, service_day=ticket.service_day, sequence=sequence,
         number=number, priority=ticket.priority, state="waiting",
         issued_at=ticket.issued_at, device_id=caller.device_id,
-    ))
+    )
+    session.add(row)
+    changes.record(session, caller.plaza, "ticket", changes.ticket_change(row))
     return {"ticket": str(ticket.id), "number": number, "sequence": sequence}
 
 
@@ -102,6 +105,7 @@ def _void(session: Session, caller: Caller, void: TicketVoid) -> dict[str, Any]:
     if ticket is None or ticket.state != "waiting":
         return {"ticket": take_id, "cancelled": False}
     ticket.state = "cancelled"
+    changes.record(session, caller.plaza, "ticket", changes.ticket_change(ticket))
     return {"ticket": take_id, "cancelled": True, "number": ticket.number}
 
 
@@ -119,7 +123,10 @@ def _override(session: Session, caller: Caller, change: ServiceOverride) -> dict
             service_day=change.service_day, state=change.state,
         ).on_conflict_do_update(index_elements=["plaza_code", "service_code", "service_day"],
                                 set_={"state": change.state}))
-    return {"service": change.service, "state": change.state}
+    result = {"service": change.service, "service_day": change.service_day.isoformat(),
+              "state": change.state}
+    changes.record(session, caller.plaza, "service.override", result)
+    return result
 
 
 APPLY = {"ticket.issue": _issue, "ticket.take": _take, "ticket.void": _void,

@@ -409,15 +409,24 @@ def parse_catalog(data: Any, allowed_hosts: Iterable[str]) -> LoadReport:
     return LoadReport(catalog=catalog, problems=problems)
 
 
-def load_catalog_file(path: Path, allowed_hosts: Iterable[str]) -> LoadReport:
-    """Read and validate a catalog file, logging each refused entry."""
+def read_catalog_file(path: Path) -> Any:
+    """A catalog file's JSON, not validated yet."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise CatalogError(f"{path}: cannot be read ({error.strerror})") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise CatalogError(f"{path}: not valid JSON ({error})") from None
+
+
+def load_catalog_data(data: Any, allowed_hosts: Iterable[str], source: str) -> LoadReport:
+    """Validate catalog data, logging each refused entry under `source`."""
     report = parse_catalog(data, allowed_hosts)
     for problem in report.problems:
-        log.warning("catalog %s: %s", path.name, problem)
+        log.warning("catalog %s: %s", source, problem)
     return report
+
+
+def load_catalog_file(path: Path, allowed_hosts: Iterable[str]) -> LoadReport:
+    """Read and validate a catalog file, logging each refused entry."""
+    return load_catalog_data(read_catalog_file(path), allowed_hosts, path.name)

@@ -14,13 +14,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert
 
 from kiosk import leases, outbox
 from kiosk.availability import Availability, StaffOverride, check_availability
-from kiosk.catalog import Catalog, Holiday, Service, load_catalog_file
+from kiosk.catalog import (
+    Catalog,
+    Holiday,
+    LoadReport,
+    Service,
+    load_catalog_data,
+    load_catalog_file,
+)
 from kiosk.numbering import Priority, QueuedTicket, format_number, in_call_order, new_public_code
 from kiosk.paths import SAMPLE_CATALOG
 from kiosk.service_day import local_time, now_utc, service_day
@@ -30,6 +38,7 @@ from kiosk.store.models import (
     NumberCounter,
     OutboxRow,
     ServiceDayOverride,
+    Setting,
     TicketEventRow,
     TicketRow,
 )
@@ -38,6 +47,7 @@ from kiosk.waiting import WaitEstimate, estimate_wait, mean_service_minutes
 log = logging.getLogger(__name__)
 
 WAITING, CALLED, SERVING, DONE = "waiting", "called", "serving", "done"
+CATALOG_ETAG = "catalog.etag"  # the city server's version of the catalog in the store
 ACTIVE_STATES = (WAITING, CALLED, SERVING)
 
 
@@ -118,13 +128,23 @@ class LocalPlaza:
         return self.import_catalog(catalog_file or SAMPLE_CATALOG, allowed_hosts)
 
     def import_catalog(self, catalog_file: Path, allowed_hosts: tuple[str, ...]) -> list[str]:
-        report = load_catalog_file(catalog_file, allowed_hosts)
+        return self._keep_catalog(load_catalog_file(catalog_file, allowed_hosts),
+                                  catalog_file.name, etag=None)
+
+    def replace_catalog(self, document: Any, allowed_hosts: tuple[str, ...], etag: str
+                        ) -> list[str]:
+        """The city server's catalog (from the change feed), kept with its ETag."""
+        return self._keep_catalog(load_catalog_data(document, allowed_hosts, f"version {etag}"),
+                                  f"version {etag} from the city server", etag=etag)
+
+    def _keep_catalog(self, report: LoadReport, source: str, etag: str | None) -> list[str]:
         with self.store.transaction() as session:
             save_catalog(session, report.catalog)
+            session.merge(Setting(key=CATALOG_ETAG, value=etag or ""))
         self._catalog = None
         log.info(
             "catalog %s loaded: %d agencies, %d services, %d entries refused",
-            catalog_file.name, len(report.catalog.agencies), len(report.catalog.services),
+            source, len(report.catalog.agencies), len(report.catalog.services),
             len(report.problems),
         )
         return report.problems

@@ -67,7 +67,7 @@ def parser() -> argparse.ArgumentParser:
     admin_import.add_argument("file", type=Path)
     admin_code = admin.add_parser("enrolment-code", help="a one-time code to enrol one device")
     admin_code.add_argument("--plaza", required=True)
-    admin_code.add_argument("--role", choices=("kiosk", "counter", "display"), required=True)
+    admin_code.add_argument("--role", choices=("kiosk", "counter", "display", "admin"), required=True)
     admin_revoke = admin.add_parser("revoke", help="revoke a device's token")
     admin_revoke.add_argument("device_id")
 

@@ -12,6 +12,7 @@ from typing import Any
 import requests
 
 from sync.protocol import (
+    ChangesResponse,
     EnrolRequest,
     EnrolResponse,
     LeaseRequest,
@@ -21,6 +22,7 @@ from sync.protocol import (
     OpResult,
     OpsBatch,
     OpsBatchResponse,
+    Snapshot,
     TicketTake,
 )
 
@@ -49,6 +51,10 @@ class Refused(SyncError):
     """The server understood and said no (4xx): retrying the same request will not help."""
 
 
+class CursorGone(Refused):
+    """410: the server cannot continue the change feed from this cursor; take a snapshot."""
+
+
 def backoff(attempt: int, rng: Callable[[], float] = random.random) -> float:
     """Full jitter: a random wait up to base x 2^attempt, capped."""
     return rng() * min(BACKOFF_MAX, BACKOFF_BASE * 2**attempt)
@@ -72,7 +78,17 @@ class CityClient:
 
     def _post(self, path: str, body: dict[str, Any], retries: int | None = None,
               within: float | None = None) -> dict[str, Any]:
-        """POST with retries; `within` seconds bounds the whole call, retries included."""
+        return self._call("POST", path, body, retries=retries, within=within).json()
+
+    def _get(self, path: str, params: dict[str, str] | None = None,
+             headers: dict[str, str] | None = None) -> requests.Response:
+        return self._call("GET", path, params=params, headers=headers)
+
+    def _call(self, method: str, path: str, body: dict[str, Any] | None = None, *,
+              params: dict[str, str] | None = None, headers: dict[str, str] | None = None,
+              retries: int | None = None, within: float | None = None) -> requests.Response:
+        """One request with retries; `within` seconds bounds the whole call, retries
+        included. The answer is a 2xx or 3xx with a JSON body where one is expected."""
         last: Exception | None = None
         deadline = None if within is None else time.monotonic() + within
         for attempt in range((self.retries if retries is None else retries) + 1):
@@ -88,8 +104,8 @@ class CityClient:
             elif attempt:
                 self._sleep(backoff(attempt))
             try:
-                answer = self._session.post(f"{self.base_url}{path}", json=body,
-                                            timeout=timeout)
+                answer = self._session.request(method, f"{self.base_url}{path}", json=body,
+                                               params=params, headers=headers, timeout=timeout)
             except requests.RequestException as error:
                 last = error
                 continue
@@ -99,12 +115,16 @@ class CityClient:
             message = _error_message(answer)
             if answer.status_code == 401:
                 raise Unauthorized(message)
+            if answer.status_code == 410:
+                raise CursorGone(message)
             if answer.status_code >= 400:
                 raise Refused(f"{answer.status_code}: {message}")
-            try:
-                return answer.json()
-            except ValueError:
-                raise Refused("the server's answer is not JSON") from None
+            if answer.status_code != 304:
+                try:
+                    answer.json()
+                except ValueError:
+                    raise Refused("the server's answer is not JSON") from None
+            return answer
         raise Offline(f"no answer from {self.base_url}: {last}")
 
     def enrol(self, code: str, role: str, device_name: str) -> EnrolResponse:
@@ -124,6 +144,19 @@ class CityClient:
         answer = self._post("/v1/tickets", ticket.model_dump(mode="json"), retries=3,
                             within=within)
         return OpResult.model_validate(answer)
+
+    def changes(self, cursor: str) -> ChangesResponse:
+        return ChangesResponse.model_validate(self._get("/v1/changes", {"cursor": cursor}).json())
+
+    def snapshot(self) -> Snapshot:
+        return Snapshot.model_validate(self._get("/v1/snapshot").json())
+
+    def catalog(self, etag: str | None) -> tuple[str, dict[str, Any]] | None:
+        """The plaza's catalog and its ETag, or None when `etag` is still current (304)."""
+        answer = self._get("/v1/catalog", headers={"If-None-Match": f'"{etag}"'} if etag else None)
+        if answer.status_code == 304:
+            return None
+        return answer.headers.get("ETag", "").strip('"'), answer.json()
 
     def take_leases(self, wanted: list[LeaseRequest]) -> LeasesResponse:
         answer = self._post("/v1/leases", LeasesRequest(leases=wanted).model_dump(mode="json"))

@@ -11,10 +11,10 @@ from datetime import UTC, datetime, timedelta
 
 from pydantic import ValidationError
 
-from kiosk import leases, outbox
+from kiosk import feed, leases, outbox
 from kiosk.local_plaza import LocalPlaza
 from kiosk.store.db import Store
-from sync.client import CityClient, Offline, Refused
+from sync.client import CityClient, CursorGone, Offline, Refused
 from sync.protocol import MAX_BATCH, LeaseRequest, Op
 
 LEASES_PER_REQUEST = 100
@@ -108,3 +108,50 @@ def top_up_leases(plaza: LocalPlaza, client: CityClient, size: int) -> int:
             log.warning("the city server gave no lease: %s", reason)
     leases.keep(plaza.store, granted, today)
     return len(granted)
+
+
+@dataclass(frozen=True)
+class PullReport:
+    changes: int = 0
+    snapshot: bool = False
+    catalog_changed: bool = False
+
+
+def pull_changes(plaza: LocalPlaza, client: CityClient, allowed_hosts: tuple[str, ...],
+                 should_stop: Callable[[], bool] = lambda: False) -> PullReport:
+    """Bring the local store up to the city server's change feed: from the saved cursor, or
+    from a snapshot when there is none or the server no longer knows it (410). A newer
+    catalog is fetched with its ETag and replaces the local one."""
+    store = plaza.store
+    now = datetime.now(UTC)
+    cursor = feed.setting(store, feed.CURSOR)
+    wanted_etag, applied, took_snapshot = None, 0, False
+    try:
+        if cursor is None:
+            raise CursorGone("no cursor yet")
+        while not should_stop():
+            page = client.changes(cursor)
+            named = feed.apply(store, [(c.kind, c.data) for c in page.changes],
+                               page.next_cursor, now)
+            wanted_etag = named or wanted_etag
+            applied += len(page.changes)
+            cursor = page.next_cursor
+            if not page.has_more:
+                break
+    except CursorGone as why:
+        log.info("change feed: taking a snapshot (%s)", why)
+        snap = client.snapshot()
+        feed.apply(store, [("ticket", t) for t in snap.tickets]
+                   + [("service.override", o) for o in snap.overrides], snap.cursor, now)
+        wanted_etag, took_snapshot = snap.catalog_etag, True
+    catalog_changed = False
+    held = feed.setting(store, feed.CATALOG_ETAG) or None
+    if wanted_etag and wanted_etag != held:
+        fetched = client.catalog(held)
+        if fetched is not None:
+            etag, document = fetched
+            problems = plaza.replace_catalog(document, allowed_hosts, etag)
+            for problem in problems:
+                log.warning("catalog from the city server: %s", problem)
+            catalog_changed = True
+    return PullReport(applied, took_snapshot, catalog_changed)

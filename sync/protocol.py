@@ -20,7 +20,7 @@ NAME = r"^[^\x00-\x1f\x7f]+$"  # free text: printable only (no NUL, no control c
 SERVICE = r"^[a-z0-9-]+$"
 NUMBER = rf"^[A-Z]{{1,2}}-({DEVICE_TAG}-)?\d{{3}}$"  # A-012, or device-tagged A-K7-012
 Priority = Literal["lansia", "disabilitas", "ibu_hamil"]
-Role = Literal["kiosk", "counter", "display"]
+Role = Literal["kiosk", "counter", "display", "admin"]
 OpKind = Literal["ticket.issue", "ticket.take", "ticket.void", "service.override"]
 OpStatus = Literal["applied", "duplicate", "rejected"]
 
@@ -138,6 +138,27 @@ class Lease(Wire):
 class LeasesResponse(Wire):
     leases: list[Lease]
     refused: list[str] = Field(default=[], description="why some blocks were not given")
+
+
+class FeedChange(Wire):
+    seq: int
+    kind: Literal["catalog", "service.override", "ticket"]
+    data: dict[str, Any]
+
+
+class ChangesResponse(Wire):
+    changes: list[FeedChange]
+    next_cursor: str
+    has_more: bool
+
+
+class Snapshot(Wire):
+    """Where a device starts over (first start, or its cursor is gone)."""
+
+    cursor: str
+    catalog_etag: str | None
+    overrides: list[dict[str, Any]]
+    tickets: list[dict[str, Any]]
 
 
 class ErrorBody(Wire):

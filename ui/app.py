@@ -56,8 +56,9 @@ def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_m
     if enrolment is not None:
         from ui.sync_thread import SyncThread  # the network stack loads only when enrolled
 
-        sync = SyncThread(plaza, enrolment, config.sync.lease_size, window)
+        sync = SyncThread(plaza, enrolment, config, window)
         sync.statusChanged.connect(model.set_sync_status)
+        sync.catalogChanged.connect(model.reload_catalog)
         model.ticketIssued.connect(lambda _ticket: sync.nudge())
         window.sync_thread = sync
     model.refresh_states()

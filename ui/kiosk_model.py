@@ -44,6 +44,7 @@ class KioskModel(QObject):
     issueFailed = Signal()
     reprintReady = Signal(object)  # IssuedTicket | None
     syncChanged = Signal()
+    catalogChanged = Signal()
 
     def __init__(self, config: Config, plaza: LocalPlaza, catalog: Catalog,
                  store_thread: StoreThread, desk: TicketDesk, desk_thread: StoreThread,
@@ -55,7 +56,6 @@ class KioskModel(QObject):
         self.desk = desk  # issues tickets on desk_thread: may wait ≤ 1 s on the city server
         self.desk_thread = desk_thread
         self.notes = notes or StaffNotes()
-        self.catalog = catalog  # read before the store thread started; immutable
         self.states: dict[str, ServiceState] = {}
         self.language = config.kiosk.default_language
         self.pin_guard = PinGuard(config.staff.pin_hash, config.staff.max_attempts,
@@ -65,13 +65,28 @@ class KioskModel(QObject):
         self.visit = 0  # bumped when a visitor's session ends (idle, home)
         self.issuing = False  # one ticket at a time, whichever screen asked
         self._refreshing = False
-        self._agencies = {a.code: a for a in self.catalog.agencies}
-        self._categories = {c.code: c for c in self.catalog.categories}
-        self._services = {s.code: s for s in self.catalog.services}
+        self._use_catalog(catalog)  # read before the store thread started
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(STATE_REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh_states)
         self._refresh_timer.start()
+
+    # --- the catalog ---
+
+    def _use_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog  # immutable; replaced whole when the city server's changes
+        self._agencies = {a.code: a for a in catalog.agencies}
+        self._categories = {c.code: c for c in catalog.categories}
+        self._services = {s.code: s for s in catalog.services}
+
+    def reload_catalog(self) -> None:
+        """The city server's newer catalog is in the store: use it from the next screen on."""
+        def done(catalog: Catalog) -> None:
+            self._use_catalog(catalog)
+            self.catalogChanged.emit()
+            self.refresh_states()
+
+        self.store.submit(self.plaza.catalog, done, self._store_error)
 
     # --- lookups ---
 

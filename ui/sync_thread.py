@@ -8,10 +8,11 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from kiosk.config import Config
 from kiosk.local_plaza import LocalPlaza
 from sync.client import CityClient, Offline, Refused, SyncError, Unauthorized
 from sync.credentials import Enrolment
-from sync.engine import push_outbox, top_up_leases
+from sync.engine import pull_changes, push_outbox, top_up_leases
 from sync.status import SyncStatus
 
 log = logging.getLogger(__name__)
@@ -21,12 +22,15 @@ INTERVAL_MS = 4000  # a ticket issued offline is sent within this after the netw
 
 class _Worker(QObject):
     status = Signal(object)  # SyncStatus
+    catalogChanged = Signal()
 
-    def __init__(self, plaza: LocalPlaza, enrolment: Enrolment, lease_size: int) -> None:
+    def __init__(self, plaza: LocalPlaza, enrolment: Enrolment, lease_size: int,
+                 allowed_hosts: tuple[str, ...]) -> None:
         super().__init__()
         self._plaza = plaza
         self._store = plaza.store
         self._lease_size = lease_size
+        self._allowed_hosts = allowed_hosts
         self._client = CityClient(enrolment.server, enrolment.token, retries=1)
         self._last_sync: datetime | None = None
         self._timer: QTimer | None = None
@@ -48,6 +52,9 @@ class _Worker(QObject):
             online = not report.offline
             if online and not stopping():
                 top_up_leases(self._plaza, self._client, self._lease_size)
+                pulled = pull_changes(self._plaza, self._client, self._allowed_hosts, stopping)
+                if pulled.catalog_changed:
+                    self.catalogChanged.emit()
         except Offline:
             online = False
         except Unauthorized as error:
@@ -72,20 +79,22 @@ class _Worker(QObject):
 
 class SyncThread(QObject):
     statusChanged = Signal(object)  # SyncStatus, on the UI thread
+    catalogChanged = Signal()  # the city server's newer catalog is in the store
     _nudge = Signal()
     _stop = Signal()
 
-    def __init__(self, plaza: LocalPlaza, enrolment: Enrolment, lease_size: int,
+    def __init__(self, plaza: LocalPlaza, enrolment: Enrolment, config: Config,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thread = QThread(self)
         self._thread.setObjectName("sync")
-        self._worker = _Worker(plaza, enrolment, lease_size)
+        self._worker = _Worker(plaza, enrolment, config.sync.lease_size, config.qr.allowed_hosts)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.start)
         self._nudge.connect(self._worker.run_once)
         self._stop.connect(self._worker.stop)  # queued: runs after a call in progress
         self._worker.status.connect(self.statusChanged)
+        self._worker.catalogChanged.connect(self.catalogChanged)
         self._thread.start()
 
     def nudge(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import time
 
+from kiosk.config import load_config
 from sync.credentials import Enrolment
 from ui.sync_thread import SyncThread
 
@@ -15,7 +16,8 @@ def test_stopping_during_a_hung_call_is_bounded(qtbot, plaza) -> None:
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)
         url = f"http://127.0.0.1:{silent.getsockname()[1]}"
-        sync = SyncThread(plaza, Enrolment(url, "d", "p", "kiosk", "t", "A0"), lease_size=20)
+        config = load_config(None, environ={"PLAZA_KIOSK_CONFIG": ""})
+        sync = SyncThread(plaza, Enrolment(url, "d", "p", "kiosk", "t", "A0"), config)
         time.sleep(0.5)  # the first send is now waiting for an answer
         started = time.monotonic()
         stopped = sync.stop(timeout_ms=500)

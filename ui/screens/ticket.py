@@ -12,6 +12,7 @@ from ui.i18n import translate
 from ui.screens.base import ScrollScreen
 from ui.theme import MARGIN
 from ui.widgets.common import button, card, clear_layout, label, set_icon
+from ui.widgets.fit_label import FitLabel
 from ui.widgets.qr import QrCode
 
 
@@ -28,7 +29,7 @@ class TicketScreen(ScrollScreen):
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
-        self.number = label("", "big-number", wrap=False)
+        self.number = FitLabel("big-number")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr = QrCode()
         self.countdown_label = label("", "secondary")

@@ -1,0 +1,71 @@
+"""The change feed devices pull (DESIGN §4): `GET /v1/changes?cursor=…` gives what changed
+since the cursor; a cursor the server does not know means "take a snapshot"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cityapi.models import Change, Plaza, ServiceDayOverride, Ticket
+from kiosk.service_day import service_day
+
+PAGE = 500
+
+
+class CursorGone(Exception):
+    """The cursor is not one this server can continue from: the device takes a snapshot."""
+
+
+def record(session: Session, plaza: str, kind: str, data: dict[str, Any]) -> None:
+    # Lock the plaza's row first: changes of one plaza get their sequence and commit one
+    # after another, so a reader never passes a sequence that commits later.
+    session.scalar(select(Plaza.code).where(Plaza.code == plaza).with_for_update())
+    session.add(Change(plaza_code=plaza, kind=kind, data=data, at=datetime.now(UTC)))
+
+
+def ticket_change(ticket: Ticket) -> dict[str, Any]:
+    return {"id": ticket.id, "public_code": ticket.public_code, "service": ticket.service_code,
+            "service_day": ticket.service_day.isoformat(), "sequence": ticket.sequence,
+            "number": ticket.number, "priority": ticket.priority, "state": ticket.state,
+            "issued_at": ticket.issued_at.isoformat(), "device_id": ticket.device_id}
+
+
+def since(session: Session, plaza: str, cursor: str) -> tuple[list[dict[str, Any]], str, bool]:
+    """(changes after `cursor`, the next cursor, whether more are waiting)."""
+    if not cursor.isdigit() or len(cursor) > 18:
+        raise CursorGone(f"unknown cursor {cursor[:40]!r}")
+    after = int(cursor)
+    first, last = session.execute(select(func.min(Change.seq), func.max(Change.seq))).one()
+    if after > (last or 0) or (first is not None and after < first - 1):
+        raise CursorGone(f"cursor {after} is not in this server's feed; take a snapshot")
+    rows = session.scalars(select(Change).where(Change.plaza_code == plaza, Change.seq > after)
+                           .order_by(Change.seq).limit(PAGE + 1)).all()
+    more = len(rows) > PAGE
+    rows = rows[:PAGE]
+    changes = [{"seq": row.seq, "kind": row.kind, "data": row.data} for row in rows]
+    # Only past rows seen: another plaza's changes may commit out of sequence order, this
+    # plaza's never do (see `record`).
+    return changes, str(rows[-1].seq if rows else after), more
+
+
+def snapshot(session: Session, plaza_code: str) -> dict[str, Any]:
+    """What a device needs to start over: catalog ETag, current staff overrides and the
+    tickets of today and later, and the cursor to continue from."""
+    plaza = session.get(Plaza, plaza_code)
+    last = session.scalar(select(func.max(Change.seq))) or 0
+    today = service_day(datetime.now(UTC), plaza.timezone)
+    overrides = session.scalars(select(ServiceDayOverride).where(
+        ServiceDayOverride.plaza_code == plaza_code,
+        ServiceDayOverride.service_day >= today)).all()
+    tickets = session.scalars(select(Ticket).where(
+        Ticket.plaza_code == plaza_code, Ticket.service_day >= today)).all()
+    return {
+        "cursor": str(last),
+        "catalog_etag": plaza.catalog_etag,
+        "overrides": [{"service": o.service_code, "service_day": o.service_day.isoformat(),
+                       "state": o.state} for o in overrides],
+        "tickets": [ticket_change(t) for t in tickets],
+    }
