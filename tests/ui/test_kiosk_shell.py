@@ -152,6 +152,23 @@ def test_home_and_ticket_fit_without_scrolling(qtbot, make_window, size) -> None
     assert not window.current.scroll.more_below()
 
 
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_a_device_tagged_number_stays_whole_on_the_ticket(qtbot, make_window, size) -> None:
+    window = make_window(size)
+    tap(qtbot, window.footer.large_button)  # the largest the number gets
+    window.model.plaza.device_tag = "K7"
+    ticket = window.model.plaza.issue_ticket("ktp-el")
+    assert ticket.number == "A-K7-001"
+    window.go("ticket", ticket=ticket)
+    qtbot.wait(50)
+    page = window.current
+    assert page.scroll.widget().width() <= page.scroll.viewport().width()  # no sideways spill
+    number = page.number
+    number.grab()  # paints it
+    card = number.parentWidget()
+    assert number.geometry().right() <= card.contentsRect().right()
+
+
 def test_idle_on_the_home_screen_still_clears_the_modes(qtbot, window) -> None:
     tap(qtbot, find_button(window.header, "EN"))
     tap(qtbot, window.footer.large_button)
