@@ -115,8 +115,12 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
                     who: Annotated[Caller, Depends(caller)]) -> LeasesResponse:
         if who.role != "kiosk":
             raise HTTPException(403, f"a {who.role} does not issue tickets")
-        with sessions.begin() as session:
-            return grant_leases(session, who, wanted.leases, datetime.now(UTC))
+        try:
+            with sessions.begin() as session:
+                return grant_leases(session, who, wanted.leases, datetime.now(UTC))
+        except IntegrityError:  # a retry raced its first copy: that one's blocks now stand
+            with sessions.begin() as session:
+                return grant_leases(session, who, wanted.leases, datetime.now(UTC))
 
     @app.get("/v1/changes", response_model=ChangesResponse, responses={**ERRORS, 410: {
         "model": ErrorBody}})

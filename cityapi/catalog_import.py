@@ -33,7 +33,8 @@ def import_catalog(session: Session, path: Path) -> tuple[str, int, list[str]]:
 def change_service(session: Session, plaza_code: str, entry: dict[str, Any]) -> str:
     """Add or replace one service of a plaza's catalog; returns the catalog's new ETag.
     A service the catalog rules refuse raises CatalogError with the reason."""
-    plaza = session.get(Plaza, plaza_code)
+    # Locked while read and rewritten: two admins changing two services both keep theirs.
+    plaza = session.get(Plaza, plaza_code, with_for_update={"key_share": True})
     if plaza is None or plaza.catalog is None:
         raise CatalogError(f"no catalog for plaza {plaza_code!r}; import one first")
     document = copy.deepcopy(plaza.catalog)

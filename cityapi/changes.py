@@ -22,7 +22,9 @@ class CursorGone(Exception):
 def record(session: Session, plaza: str, kind: str, data: dict[str, Any]) -> None:
     # Lock the plaza's row first: changes of one plaza get their sequence and commit one
     # after another, so a reader never passes a sequence that commits later.
-    session.scalar(select(Plaza.code).where(Plaza.code == plaza).with_for_update())
+    # FOR NO KEY UPDATE: it does not wait on the key-share locks this transaction's own
+    # inserts (tickets, counters) take on the plaza row, so two kiosks never deadlock.
+    session.scalar(select(Plaza.code).where(Plaza.code == plaza).with_for_update(key_share=True))
     session.add(Change(plaza_code=plaza, kind=kind, data=data, at=datetime.now(UTC)))
 
 
@@ -35,7 +37,7 @@ def ticket_change(ticket: Ticket) -> dict[str, Any]:
 
 def since(session: Session, plaza: str, cursor: str) -> tuple[list[dict[str, Any]], str, bool]:
     """(changes after `cursor`, the next cursor, whether more are waiting)."""
-    if not cursor.isdigit() or len(cursor) > 18:
+    if not (cursor.isascii() and cursor.isdigit()) or len(cursor) > 18:
         raise CursorGone(f"unknown cursor {cursor[:40]!r}")
     after = int(cursor)
     first, last = session.execute(select(func.min(Change.seq), func.max(Change.seq))).one()
@@ -55,7 +57,9 @@ def snapshot(session: Session, plaza_code: str) -> dict[str, Any]:
     """What a device needs to start over: catalog ETag, current staff overrides and the
     tickets of today and later, and the cursor to continue from."""
     plaza = session.get(Plaza, plaza_code)
-    last = session.scalar(select(func.max(Change.seq))) or 0
+    # This plaza's last change, not the feed's: another plaza's later sequence may commit
+    # before one of this plaza's that is still in flight.
+    last = session.scalar(select(func.max(Change.seq)).where(Change.plaza_code == plaza_code)) or 0
     today = service_day(datetime.now(UTC), plaza.timezone)
     overrides = session.scalars(select(ServiceDayOverride).where(
         ServiceDayOverride.plaza_code == plaza_code,

@@ -93,12 +93,14 @@ def _void(session: Session, caller: Caller, void: TicketVoid) -> dict[str, Any]:
     """The kiosk gave up on the server's number for a ticket. If the take arrived, its
     ticket is cancelled; if not, its op id is claimed now, so a late copy is refused."""
     take_id = str(void.ticket)
-    record = session.get(AppliedOp, take_id)
-    if record is None:
-        session.add(AppliedOp(op_id=take_id, device_id=caller.device_id, kind="ticket.take",
-                              status="rejected", reason=f"withdrawn by the device: {void.reason}",
-                              received_at=datetime.now(UTC)))
+    # Claim the take's op id; if the take is still running, this waits for it to finish.
+    claimed = session.execute(upsert(session, AppliedOp).values(
+        op_id=take_id, device_id=caller.device_id, kind="ticket.take", status="rejected",
+        reason=_plain(f"withdrawn by the device: {void.reason}"), received_at=datetime.now(UTC),
+    ).on_conflict_do_nothing()).rowcount
+    if claimed:
         return {"ticket": take_id, "cancelled": False}
+    record = session.get(AppliedOp, take_id, populate_existing=True)
     if record.device_id != caller.device_id:
         raise Rejected("that ticket belongs to another device")
     ticket = session.get(Ticket, take_id)

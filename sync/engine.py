@@ -99,15 +99,17 @@ def top_up_leases(plaza: LocalPlaza, client: CityClient, size: int) -> int:
     wanted = [LeaseRequest(id=uuid.uuid4(), service=service.code, service_day=day, size=size)
               for day in days for service in plaza.catalog().services
               if left.get((service.code, day), 0) < size // 2 + 1]
-    granted: list[leases.LeasedBlock] = []
+    granted = 0
     for start in range(0, len(wanted), LEASES_PER_REQUEST):
         answer = client.take_leases(wanted[start:start + LEASES_PER_REQUEST])
-        granted += [leases.LeasedBlock(str(b.id), b.service, b.service_day, b.first, b.last)
-                    for b in answer.leases]
+        # Kept per request: if a later one fails, the blocks already given are not wasted.
+        leases.keep(plaza.store, [leases.LeasedBlock(str(b.id), b.service, b.service_day,
+                                                     b.first, b.last) for b in answer.leases],
+                    today)
+        granted += len(answer.leases)
         for reason in answer.refused:
             log.warning("the city server gave no lease: %s", reason)
-    leases.keep(plaza.store, granted, today)
-    return len(granted)
+    return granted
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc, text
+from sqlalchemy import Connection, Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
@@ -99,6 +99,29 @@ def current_revision(engine: Engine) -> str | None:
             return None
 
 
+@contextmanager
+def migrating(engine: Engine) -> Iterator[Connection]:
+    """A transaction for migrations. On SQLite, foreign keys are off while it runs: a table
+    rebuilt by copying (SQLite's only way to change a constraint) is dropped while other
+    rows point at it, which SQLite would refuse even with the checks deferred. They are
+    checked in full before the commit instead."""
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as connection:
+            yield connection
+        return
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection  # outside any transaction
+        driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                yield connection
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise RuntimeError(f"migration left rows pointing nowhere: {broken[:3]}")
+        finally:
+            driver.execute("PRAGMA foreign_keys = ON")
+
+
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision` (an older file upgrades in place)."""
     current = current_revision(engine)
@@ -107,7 +130,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
+    with migrating(engine) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
     log.info("local store migrated from %s to %s", current or "empty", revision)

@@ -6,9 +6,10 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
+from sqlalchemy.orm import sessionmaker
 
 from kiosk.local_plaza import LocalPlaza
-from kiosk.store.db import HEAD, head_revision, make_engine, migrate, open_store
+from kiosk.store.db import HEAD, Store, head_revision, make_engine, migrate, open_store
 from kiosk.store.models import Base
 from tests.conftest import ALLOWED
 
@@ -153,3 +154,24 @@ def test_a_store_from_newer_software_is_never_thrown_away(plaza: LocalPlaza) -> 
     check = sqlite3.connect(path)
     assert check.execute("SELECT count(*) FROM ticket").fetchone()[0] == 3
     check.close()
+
+
+def test_a_store_with_tickets_and_events_upgrades_to_unique_numbers(
+        tmp_path: Path, catalog_file: Path, clock) -> None:
+    """0004 copies the ticket table while ticket_event rows point at it (foreign keys on)."""
+    path = tmp_path / "old.db"
+    engine = make_engine(path)
+    migrate(engine, "0003")
+    old = LocalPlaza(Store(path, engine, sessionmaker(engine, expire_on_commit=False)), device_id="k1",
+                     timezone="Asia/Makassar", clock=clock)
+    old.import_catalog(catalog_file, ALLOWED)
+    issued = [old.issue_ticket("ktp-el").number for _ in range(3)]
+    engine.dispose()
+
+    store = open_store(path)  # runs 0004
+    with store.sessions() as session:
+        numbers = session.execute(text("SELECT number FROM ticket ORDER BY number")).scalars()
+        assert list(numbers) == issued == ["A-001", "A-002", "A-003"]
+        assert session.execute(text("SELECT count(*) FROM ticket_event")).scalar() == 3
+        assert session.execute(text("PRAGMA foreign_key_check")).all() == []
+    store.close()

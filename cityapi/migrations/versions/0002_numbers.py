@@ -50,6 +50,8 @@ def upgrade() -> None:
         seen[plaza] = index + 1
         tag = alphabet[10 + index // 32] + alphabet[index % 32]
         connection.execute(device.update().where(device.c.id == device_id).values(tag=tag))
+    # On SQLite these tables are copied while other rows point at them: cityapi.database
+    # migrates with foreign keys off and checks them all before the commit.
     with op.batch_alter_table("device") as batch:
         batch.alter_column("tag", existing_type=sa.String(2), nullable=False)
         batch.create_unique_constraint("uq_device_plaza_tag", ["plaza_code", "tag"])

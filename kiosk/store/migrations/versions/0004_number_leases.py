@@ -37,6 +37,8 @@ def _ticket(unique: tuple[str, ...], number_length: int, name: str | None) -> sa
 
 
 def _copy_ticket(shape: sa.Table) -> None:
+    # The copy drops the old table while ticket_event rows point at it: kiosk.store.db's
+    # `migrating` turns SQLite's foreign keys off for this and checks them all at the end.
     with op.batch_alter_table("ticket", copy_from=shape, recreate="always"):
         pass
     # The copy leaves the indexes behind.
