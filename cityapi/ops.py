@@ -94,11 +94,11 @@ def _void(session: Session, caller: Caller, void: TicketVoid) -> dict[str, Any]:
     ticket is cancelled; if not, its op id is claimed now, so a late copy is refused."""
     take_id = str(void.ticket)
     # Claim the take's op id; if the take is still running, this waits for it to finish.
-    claimed = session.execute(upsert(session, AppliedOp).values(
+    claimed = session.scalar(upsert(session, AppliedOp).values(
         op_id=take_id, device_id=caller.device_id, kind="ticket.take", status="rejected",
         reason=_plain(f"withdrawn by the device: {void.reason}"), received_at=datetime.now(UTC),
-    ).on_conflict_do_nothing()).rowcount
-    if claimed:
+    ).on_conflict_do_nothing().returning(AppliedOp.op_id))  # None: the take got there first
+    if claimed is not None:
         return {"ticket": take_id, "cancelled": False}
     record = session.get(AppliedOp, take_id, populate_existing=True)
     if record.device_id != caller.device_id:
