@@ -11,6 +11,7 @@ import logging
 import time
 from collections.abc import Callable
 
+from kiosk.config import OPTIONS
 from kiosk.local_plaza import IssuedTicket, IssueRefused, LocalPlaza
 from kiosk.numbering import Priority
 from sync.client import CityClient, Offline, SyncError
@@ -18,7 +19,7 @@ from sync.protocol import TicketTake
 
 log = logging.getLogger(__name__)
 
-ONLINE_BUDGET = 1.0  # seconds a visitor may wait for the server's number
+ONLINE_BUDGET: float = OPTIONS["sync"]["online_wait"].default  # declared with the config
 OFFLINE_PAUSE = 30.0  # after the server did not answer, number here for this long
 
 

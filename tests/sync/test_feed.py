@@ -61,6 +61,9 @@ def test_an_unknown_cursor_leads_to_a_snapshot(pair) -> None:
         session.merge(feed.Setting(key=feed.CURSOR, value="987654"))
     with pytest.raises(CursorGone, match="snapshot"):  # the server's 410, typed
         b_client.changes("987654")
+    for odd in ("²", "-1", "12a", "9" * 30):  # never a 500: an unknown cursor is a 410
+        with pytest.raises(CursorGone):
+            b_client.changes(odd)
     report = pull_changes(b, b_client, ALLOWED)
     assert report.snapshot and b.service_states()["kk"].waiting == 1
     assert feed.setting(b.store, feed.CURSOR) != "987654"
