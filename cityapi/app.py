@@ -2,7 +2,10 @@
 
 # No `from __future__ import annotations`: FastAPI resolves the dependencies declared in
 # create_app() from live annotations.
+import asyncio
 import logging
+import os
+from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -12,18 +15,23 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 
 from cityapi import catalog_import as catalogs
-from cityapi import changes
+from cityapi import changes, counters
 from cityapi.devices import Caller, EnrolmentError, authenticate, enrol
+from cityapi.live import Bell
 from cityapi.models import Plaza
 from cityapi.numbers import grant_leases
-from cityapi.ops import apply_op
+from cityapi.ops import apply_once, apply_op
 from cityapi.tracking import tracking_page
 from kiosk.catalog import CatalogError
 from sync.protocol import (
     PROTOCOL_VERSION,
     ChangesResponse,
+    CounterAct,
+    CounterModeChange,
+    CounterSetup,
     EnrolRequest,
     EnrolResponse,
     ErrorBody,
@@ -33,6 +41,8 @@ from sync.protocol import (
     OpResult,
     OpsBatch,
     OpsBatchResponse,
+    SignIn,
+    SignInAnswer,
     Snapshot,
     TicketTake,
 )
@@ -40,6 +50,8 @@ from sync.protocol import (
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 1_000_000  # a full batch of 200 ops is well under this
+MAX_WAIT = 25  # seconds a long-poll may be held (devices read with a longer timeout)
+DATABASE_ENV = "PLAZA_CITY_DATABASE_URL"  # for `from_environment` (several workers)
 ERRORS = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 409: {"model": ErrorBody},
           413: {"model": ErrorBody}, 422: {"model": ErrorBody}}
 
@@ -48,9 +60,25 @@ def _error(status: int, message: str, detail: list[str] | None = None) -> JSONRe
     return JSONResponse(status_code=status, content={"error": message, "detail": detail or []})
 
 
+def from_environment() -> FastAPI:
+    """The app over the database named by $PLAZA_CITY_DATABASE_URL: what each worker process
+    builds when uvicorn runs several (`uvicorn --factory --workers N cityapi.app:from_environment`)."""
+    from cityapi.database import open_database
+
+    return create_app(open_database(os.environ[DATABASE_ENV]))
+
+
 def create_app(sessions: sessionmaker[Session]) -> FastAPI:
+    bell = Bell(sessions)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        bell.start(asyncio.get_running_loop())
+        yield
+        bell.stop()
+
     app = FastAPI(title="Plaza Kiosk city API", version=f"{PROTOCOL_VERSION}.0",
-                  description="Sync protocol v1 for plaza devices (DESIGN §4).")
+                  description="Sync protocol v1 for plaza devices (DESIGN §4).", lifespan=lifespan)
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):
@@ -124,15 +152,29 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
 
     @app.get("/v1/changes", response_model=ChangesResponse, responses={**ERRORS, 410: {
         "model": ErrorBody}})
-    def feed(who: Annotated[Caller, Depends(caller)],
-             cursor: Annotated[str, Query(max_length=40)] = "") -> ChangesResponse:
-        """Changes since `cursor`; 410 when the cursor is unknown (take `/v1/snapshot`)."""
-        with sessions() as session:
+    async def feed(who: Annotated[Caller, Depends(caller)],
+                   cursor: Annotated[str, Query(max_length=40)] = "",
+                   wait: Annotated[float, Query(ge=0, le=MAX_WAIT)] = 0) -> ChangesResponse:
+        """Changes since `cursor`; 410 when the cursor is unknown (take `/v1/snapshot`).
+        With `wait`, a long-poll: held up to that many seconds until something changes."""
+
+        def read() -> tuple[list[dict[str, Any]], str, bool]:
+            with sessions() as session:
+                return changes.since(session, who.plaza, cursor)
+
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + wait
+        while True:
+            woken = bell.waiter(who.plaza)
             try:
-                found, next_cursor, more = changes.since(session, who.plaza, cursor)
+                found, next_cursor, more = await run_in_threadpool(read)
             except changes.CursorGone as error:
                 raise HTTPException(410, str(error)) from None
-        return ChangesResponse(changes=found, next_cursor=next_cursor, has_more=more)
+            left = deadline - loop.time()
+            if found or left <= 0:
+                return ChangesResponse(changes=found, next_cursor=next_cursor, has_more=more)
+            with suppress(TimeoutError):
+                await asyncio.wait_for(woken.wait(), min(left, bell.recheck))
 
     @app.get("/v1/snapshot", response_model=Snapshot, responses=ERRORS)
     def take_snapshot(who: Annotated[Caller, Depends(caller)]) -> Snapshot:
@@ -169,6 +211,53 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
             raise HTTPException(422, str(error)) from None
         log.info("service %s of %s changed; catalog %s", code, who.plaza, tag)
         return {"service": code, "catalog_etag": tag}
+
+    # --- counter consoles ---
+
+    def counter_device(who: Annotated[Caller, Depends(caller)]) -> Caller:
+        if who.role != "counter":
+            raise HTTPException(403, f"a {who.role} is not a counter console")
+        return who
+
+    def on_shift(who: Annotated[Caller, Depends(counter_device)],
+                 x_staff_session: Annotated[str | None, Header()] = None) -> counters.Shift:
+        with sessions() as session:
+            found = counters.shift(session, who, x_staff_session or "")
+        if found is None:
+            raise HTTPException(401, "staff session unknown or ended; sign in again")
+        return found
+
+    @app.get("/v1/counter/setup", response_model=CounterSetup, responses=ERRORS)
+    def counter_setup(who: Annotated[Caller, Depends(counter_device)]) -> CounterSetup:
+        with sessions() as session:
+            return CounterSetup.model_validate(counters.setup(session, who.plaza))
+
+    @app.post("/v1/counter/sign-in", response_model=SignInAnswer, responses=ERRORS)
+    def counter_sign_in(request: SignIn,
+                        who: Annotated[Caller, Depends(counter_device)]) -> SignInAnswer:
+        """A staff member signs in at a counter with a PIN (checked against its hash here).
+        Repeated wrong PINs lock the console and the staff member out for a while."""
+        with sessions.begin() as session:
+            answer = counters.sign_in(session, who, request)
+        if not answer.ok:
+            log.warning("sign-in refused at %s (%s): %s", who.device_id, request.counter,
+                        answer.problem)
+        return answer
+
+    @app.post("/v1/counter/act", response_model=OpResult, responses=ERRORS)
+    def counter_act(request: CounterAct,
+                    who: Annotated[counters.Shift, Depends(on_shift)]) -> OpResult:
+        """Call next, call, recall, start, done, no-show or transfer, exactly once per id. A
+        stale action is `rejected` with a `problem` code and changes nothing."""
+        return apply_once(sessions, who.caller, str(request.id), f"counter.{request.action}",
+                          lambda session: counters.act(session, who, request))
+
+    @app.post("/v1/counter/mode", responses=ERRORS)
+    def counter_mode(request: CounterModeChange,
+                     who: Annotated[counters.Shift, Depends(on_shift)]) -> dict[str, str]:
+        with sessions.begin() as session:
+            counters.change_mode(session, who, request.mode)
+        return {"counter": who.counter, "mode": request.mode}
 
     @app.get("/t/{code}", response_class=HTMLResponse)
     def track(code: Annotated[str, PathParam(max_length=16, pattern="^[0-9A-Z]+$")],

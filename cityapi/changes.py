@@ -19,20 +19,49 @@ class CursorGone(Exception):
     """The cursor is not one this server can continue from: the device takes a snapshot."""
 
 
-def record(session: Session, plaza: str, kind: str, data: dict[str, Any]) -> None:
-    # Lock the plaza's row first: changes of one plaza get their sequence and commit one
-    # after another, so a reader never passes a sequence that commits later.
-    # FOR NO KEY UPDATE: it does not wait on the key-share locks this transaction's own
-    # inserts (tickets, counters) take on the plaza row, so two kiosks never deadlock.
+RANG = "plazas_changed"  # session.info key: plazas whose feed grew in this transaction
+CHANNEL = "plaza_changes"  # PostgreSQL NOTIFY channel (cityapi/live.py listens)
+
+
+def lock(session: Session, plaza: str) -> None:
+    """Lock the plaza's row until commit. Changes of one plaza then get their sequence and
+    commit one after another, so a reader never passes a sequence that commits later; and
+    counter actions that take it first never race each other (two counters, one ticket).
+    FOR NO KEY UPDATE: it does not wait on the key-share locks this transaction's own
+    inserts (tickets, counters) take on the plaza row, so two kiosks never deadlock."""
     session.scalar(select(Plaza.code).where(Plaza.code == plaza).with_for_update(key_share=True))
+
+
+def record(session: Session, plaza: str, kind: str, data: dict[str, Any]) -> None:
+    lock(session, plaza)
     session.add(Change(plaza_code=plaza, kind=kind, data=data, at=datetime.now(UTC)))
+    rang = session.info.setdefault(RANG, set())
+    if plaza not in rang and session.get_bind().dialect.name == "postgresql":
+        # Delivered on commit to every API process listening, so a display long-polling one
+        # worker hears of a call handled by another.
+        session.execute(select(func.pg_notify(CHANNEL, plaza)))
+    rang.add(plaza)
+
+
+def _time(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
 
 
 def ticket_change(ticket: Ticket) -> dict[str, Any]:
     return {"id": ticket.id, "public_code": ticket.public_code, "service": ticket.service_code,
             "service_day": ticket.service_day.isoformat(), "sequence": ticket.sequence,
             "number": ticket.number, "priority": ticket.priority, "state": ticket.state,
-            "issued_at": ticket.issued_at.isoformat(), "device_id": ticket.device_id}
+            "issued_at": ticket.issued_at.isoformat(), "device_id": ticket.device_id,
+            "queue": ticket.queue or ticket.service_code, "counter": ticket.counter,
+            "called_at": _time(ticket.called_at), "recalls": ticket.recalls or 0,
+            "serving_at": _time(ticket.serving_at), "finished_at": _time(ticket.finished_at),
+            "changed_at": datetime.now(UTC).isoformat()}
+
+
+def call_change(ticket: Ticket) -> dict[str, Any]:
+    """What the display board announces: this number, to this counter."""
+    return {"ticket": ticket.id, "number": ticket.number, "counter": ticket.counter,
+            "service": ticket.queue, "at": _time(ticket.called_at), "recall": ticket.recalls}
 
 
 def since(session: Session, plaza: str, cursor: str) -> tuple[list[dict[str, Any]], str, bool]:

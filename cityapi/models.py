@@ -94,6 +94,74 @@ class Ticket(Base):
     state: Mapped[str] = mapped_column(String(16))
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     device_id: Mapped[str] = mapped_column(String(64))
+    # Where it waits now: its own service, or the one it was transferred to (its number and
+    # issue time stay, so it keeps its place).
+    queue: Mapped[str] = mapped_column(String(40))
+    counter: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    called_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    recalls: Mapped[int] = mapped_column(Integer, default=0)
+    serving_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class TicketEvent(Base):
+    """Every change of a ticket at a counter, with who and where; history is only appended."""
+
+    __tablename__ = "ticket_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("ticket.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # called, recalled, serving, done, ...
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    device_id: Mapped[str] = mapped_column(String(36))
+    staff_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    counter: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+class Staff(Base):
+    """A member of the plaza's staff; the PIN is kept only as an scrypt hash (kiosk/pin.py)."""
+
+    __tablename__ = "staff"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    plaza_code: Mapped[str] = mapped_column(ForeignKey("plaza.code"))
+    name: Mapped[str] = mapped_column(String(64))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class StaffSession(Base):
+    """A staff member signed in at a counter of a console; its token is kept hashed."""
+
+    __tablename__ = "staff_session"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"))
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"))
+    plaza_code: Mapped[str] = mapped_column(ForeignKey("plaza.code"))
+    counter: Mapped[str] = mapped_column(String(12))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class SignInFailure(Base):
+    """A wrong PIN; counted per device and per staff member for the lock-out."""
+
+    __tablename__ = "sign_in_failure"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    staff_id: Mapped[str] = mapped_column(String(36), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CounterState(Base):
+    """Whether a counter is open, paused or closed, and who runs it."""
+
+    __tablename__ = "counter_state"
+    plaza_code: Mapped[str] = mapped_column(ForeignKey("plaza.code"), primary_key=True)
+    counter: Mapped[str] = mapped_column(String(12), primary_key=True)
+    mode: Mapped[str] = mapped_column(String(16))
+    staff_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    since: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class NumberCounter(Base):
@@ -132,6 +200,7 @@ class AppliedOp(Base):
     status: Mapped[str] = mapped_column(String(16))  # applied or rejected
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     reason: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    problem: Mapped[str | None] = mapped_column(String(32), nullable=True)  # kiosk.calls.Problem
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

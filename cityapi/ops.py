@@ -7,6 +7,7 @@ answer to every op is kept forever under its `op_id`; a replay gets the original
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -39,7 +40,12 @@ ALLOWED = {"ticket.issue": {"kiosk"}, "ticket.take": {"kiosk"}, "ticket.void": {
 
 
 class Rejected(Exception):
-    """The op is well-formed but cannot be applied; the reason goes back to the device."""
+    """The op is well-formed but cannot be applied; the reason goes back to the device, with
+    a stable `problem` code when a console should word it for staff."""
+
+    def __init__(self, reason: str, problem: str | None = None) -> None:
+        super().__init__(reason)
+        self.problem = problem
 
 
 def _service(session: Session, caller: Caller, code: str) -> Service:
@@ -55,7 +61,8 @@ def _add_ticket(session: Session, caller: Caller, ticket: TicketTake, sequence: 
         id=str(ticket.id), plaza_code=caller.plaza, public_code=ticket.public_code,
         service_code=ticket.service, service_day=ticket.service_day, sequence=sequence,
         number=number, priority=ticket.priority, state="waiting",
-        issued_at=ticket.issued_at, device_id=caller.device_id,
+        issued_at=ticket.issued_at, device_id=caller.device_id, queue=ticket.service,
+        recalls=0,
     )
     session.add(row)
     changes.record(session, caller.plaza, "ticket", changes.ticket_change(row))
@@ -100,6 +107,7 @@ def _void(session: Session, caller: Caller, void: TicketVoid) -> dict[str, Any]:
     ).on_conflict_do_nothing().returning(AppliedOp.op_id))  # None: the take got there first
     if claimed is not None:
         return {"ticket": take_id, "cancelled": False}
+    changes.lock(session, caller.plaza)  # before the ticket's row, as counter actions do
     record = session.get(AppliedOp, take_id, populate_existing=True)
     if record.device_id != caller.device_id:
         raise Rejected("that ticket belongs to another device")
@@ -137,17 +145,18 @@ APPLY = {"ticket.issue": _issue, "ticket.take": _take, "ticket.void": _void,
 
 def _answer(row: AppliedOp, replay: bool) -> OpResult:
     status = "duplicate" if replay and row.status == "applied" else row.status
-    return OpResult(op_id=row.op_id, status=status, result=row.result, reason=row.reason)
+    return OpResult(op_id=row.op_id, status=status, result=row.result, reason=row.reason,
+                    problem=row.problem)
 
 
-def _earlier(sessions: sessionmaker[Session], caller: Caller, op: Op) -> OpResult | None:
+def _earlier(sessions: sessionmaker[Session], caller: Caller, op_id: str) -> OpResult | None:
     """The answer already given to this op, if any (a replay gets the same answer)."""
     with sessions() as session:
-        earlier = session.get(AppliedOp, str(op.op_id))
+        earlier = session.get(AppliedOp, op_id)
         if earlier is None:
             return None
         if earlier.device_id != caller.device_id:
-            return OpResult(op_id=op.op_id, status="rejected",
+            return OpResult(op_id=op_id, status="rejected",
                             reason="this op id belongs to another device")
         return _answer(earlier, replay=True)
 
@@ -170,22 +179,31 @@ def _apply(session: Session, caller: Caller, op: Op) -> dict[str, Any]:
 
 
 def apply_op(sessions: sessionmaker[Session], caller: Caller, op: Op) -> OpResult:
-    """Apply one op exactly once. Its record is written first, in the same transaction as its
-    effects, so a concurrent copy of the same op waits on (or fails at) that row and then
-    gets this answer; the op's effects run in a savepoint, so a rejection keeps the record."""
-    if (earlier := _earlier(sessions, caller, op)) is not None:
+    """Apply one op from a device's outbox exactly once."""
+    return apply_once(sessions, caller, str(op.op_id), op.kind,
+                      lambda session: _apply(session, caller, op))
+
+
+def apply_once(sessions: sessionmaker[Session], caller: Caller, op_id: str, kind: str,
+               effect: Callable[[Session], dict[str, Any]]) -> OpResult:
+    """Run `effect` exactly once for `op_id`. Its record is written first, in the same
+    transaction as its effects, so a concurrent copy of the same op waits on (or fails at)
+    that row and then gets this answer; the effects run in a savepoint, so a rejection keeps
+    the record."""
+    if (earlier := _earlier(sessions, caller, op_id)) is not None:
         return earlier
     try:
         with sessions.begin() as session:
-            record = AppliedOp(op_id=str(op.op_id), device_id=caller.device_id, kind=op.kind,
+            record = AppliedOp(op_id=op_id, device_id=caller.device_id, kind=kind,
                                status="applied", received_at=datetime.now(UTC))
             session.add(record)
             session.flush()  # claims the op id
             try:
                 with session.begin_nested():
-                    record.result = _apply(session, caller, op)
+                    record.result = effect(session)
             except Rejected as why:
                 record.status, record.reason = "rejected", _plain(str(why))
+                record.problem = why.problem
             except IntegrityError:
                 record.status = "rejected"
                 record.reason = "conflicts with data already on the server"
@@ -193,11 +211,11 @@ def apply_op(sessions: sessionmaker[Session], caller: Caller, op: Op) -> OpResul
                 record.status, record.reason = "rejected", _plain(f"unusable value: {error}")
     except IntegrityError:
         # A concurrent request claimed this op id first: its answer is this op's answer.
-        if (earlier := _earlier(sessions, caller, op)) is not None:
+        if (earlier := _earlier(sessions, caller, op_id)) is not None:
             return earlier
         raise
     if record.status == "rejected":
-        log.warning("op %s (%s) from %s rejected: %s", op.op_id, op.kind, caller.device_id,
+        log.warning("op %s (%s) from %s rejected: %s", op_id, kind, caller.device_id,
                     record.reason)
-    return OpResult(op_id=op.op_id, status=record.status, result=record.result,
-                    reason=record.reason)
+    return OpResult(op_id=op_id, status=record.status, result=record.result,
+                    reason=record.reason, problem=record.problem)

@@ -179,7 +179,8 @@ class LocalPlaza:
         with self.store.sessions() as session:
             issued, overrides = self._day_counts(session, day)
             active = session.execute(
-                select(TicketRow.service_code, TicketRow.number, TicketRow.state)
+                select(func.coalesce(TicketRow.queue, TicketRow.service_code), TicketRow.number,
+                       TicketRow.state)
                 .where(TicketRow.service_day == day, TicketRow.state.in_(ACTIVE_STATES))
                 .order_by(TicketRow.issued_at)
             ).all()
@@ -350,7 +351,7 @@ class LocalPlaza:
     def _people_ahead(self, session, ticket: TicketRow) -> int:
         waiting = session.execute(
             select(TicketRow.id, TicketRow.number, TicketRow.issued_at, TicketRow.priority).where(
-                TicketRow.service_code == ticket.service_code,
+                func.coalesce(TicketRow.queue, TicketRow.service_code) == ticket.service_code,
                 TicketRow.service_day == ticket.service_day,
                 TicketRow.state == WAITING,
             )

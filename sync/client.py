@@ -13,6 +13,9 @@ import requests
 
 from sync.protocol import (
     ChangesResponse,
+    CounterAct,
+    CounterModeChange,
+    CounterSetup,
     EnrolRequest,
     EnrolResponse,
     LeaseRequest,
@@ -22,12 +25,15 @@ from sync.protocol import (
     OpResult,
     OpsBatch,
     OpsBatchResponse,
+    SignIn,
+    SignInAnswer,
     Snapshot,
     TicketTake,
 )
 
 log = logging.getLogger(__name__)
 
+STAFF_SESSION = "X-Staff-Session"
 CONNECT_TIMEOUT = 3.0
 READ_TIMEOUT = 20.0  # well above what the server needs for one batch (MAX_BATCH ops)
 RETRIES = 3
@@ -77,22 +83,26 @@ class CityClient:
         self._session.close()
 
     def _post(self, path: str, body: dict[str, Any], retries: int | None = None,
-              within: float | None = None) -> dict[str, Any]:
-        return self._call("POST", path, body, retries=retries, within=within).json()
+              within: float | None = None,
+              headers: dict[str, str] | None = None) -> dict[str, Any]:
+        return self._call("POST", path, body, retries=retries, within=within,
+                          headers=headers).json()
 
     def _get(self, path: str, params: dict[str, str] | None = None,
-             headers: dict[str, str] | None = None) -> requests.Response:
-        return self._call("GET", path, params=params, headers=headers)
+             headers: dict[str, str] | None = None, held: float = 0) -> requests.Response:
+        return self._call("GET", path, params=params, headers=headers, held=held)
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None, *,
               params: dict[str, str] | None = None, headers: dict[str, str] | None = None,
-              retries: int | None = None, within: float | None = None) -> requests.Response:
+              retries: int | None = None, within: float | None = None,
+              held: float = 0) -> requests.Response:
         """One request with retries; `within` seconds bounds the whole call, retries
-        included. The answer is a 2xx or 3xx with a JSON body where one is expected."""
+        included; `held` seconds are added to the read timeout (a long-poll). The answer is
+        a 2xx or 3xx with a JSON body where one is expected."""
         last: Exception | None = None
         deadline = None if within is None else time.monotonic() + within
         for attempt in range((self.retries if retries is None else retries) + 1):
-            timeout = self.timeout
+            timeout = (self.timeout[0], self.timeout[1] + held)
             if deadline is not None:
                 left = deadline - time.monotonic()
                 if attempt:
@@ -145,8 +155,10 @@ class CityClient:
                             within=within)
         return OpResult.model_validate(answer)
 
-    def changes(self, cursor: str) -> ChangesResponse:
-        return ChangesResponse.model_validate(self._get("/v1/changes", {"cursor": cursor}).json())
+    def changes(self, cursor: str, wait: float = 0) -> ChangesResponse:
+        """Changes since `cursor`; with `wait`, held by the server until there are some."""
+        params = {"cursor": cursor} | ({"wait": f"{wait:g}"} if wait else {})
+        return ChangesResponse.model_validate(self._get("/v1/changes", params, held=wait).json())
 
     def snapshot(self) -> Snapshot:
         return Snapshot.model_validate(self._get("/v1/snapshot").json())
@@ -157,6 +169,28 @@ class CityClient:
         if answer.status_code == 304:
             return None
         return answer.headers.get("ETag", "").strip('"'), answer.json()
+
+    # --- a counter console ---
+
+    def counter_setup(self) -> CounterSetup:
+        return CounterSetup.model_validate(self._get("/v1/counter/setup").json())
+
+    def sign_in(self, staff: str, pin: str, counter: str) -> SignInAnswer:
+        request = SignIn(staff=staff, pin=pin, counter=counter)
+        # Not retried: a lost answer would count as a second wrong PIN; staff tap again.
+        return SignInAnswer.model_validate(self._post("/v1/counter/sign-in",
+                                                      request.model_dump(), retries=0))
+
+    def act(self, session: str, action: CounterAct, within: float) -> OpResult:
+        """One counter action, within `within` seconds or `Offline`. Retrying is safe: the
+        action's id makes it exactly-once."""
+        answer = self._post("/v1/counter/act", action.model_dump(mode="json"), within=within,
+                            headers={STAFF_SESSION: session})
+        return OpResult.model_validate(answer)
+
+    def set_counter_mode(self, session: str, mode: str) -> None:
+        self._post("/v1/counter/mode", CounterModeChange(mode=mode).model_dump(), retries=1,
+                   headers={STAFF_SESSION: session})
 
     def take_leases(self, wanted: list[LeaseRequest]) -> LeasesResponse:
         answer = self._post("/v1/leases", LeasesRequest(leases=wanted).model_dump(mode="json"))

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pydantic import ValidationError
 
 from kiosk import feed, leases, outbox
+from kiosk.calls import Call
 from kiosk.local_plaza import LocalPlaza
 from kiosk.store.db import Store
 from sync.client import CityClient, CursorGone, Offline, Refused
@@ -117,25 +118,31 @@ class PullReport:
     changes: int = 0
     snapshot: bool = False
     catalog_changed: bool = False
+    calls: tuple[Call, ...] = ()  # calls to counters that came in (not from a snapshot)
 
 
 def pull_changes(plaza: LocalPlaza, client: CityClient, allowed_hosts: tuple[str, ...],
-                 should_stop: Callable[[], bool] = lambda: False) -> PullReport:
+                 should_stop: Callable[[], bool] = lambda: False, wait: float = 0) -> PullReport:
     """Bring the local store up to the city server's change feed: from the saved cursor, or
     from a snapshot when there is none or the server no longer knows it (410). A newer
-    catalog is fetched with its ETag and replaces the local one."""
+    catalog is fetched with its ETag and replaces the local one. With `wait`, the first
+    request is a long-poll: it returns as soon as something changes, or after `wait` s."""
     store = plaza.store
     now = datetime.now(UTC)
     cursor = feed.setting(store, feed.CURSOR)
-    wanted_etag, applied, took_snapshot = None, 0, False
+    wanted_etag, applied = None, 0
+    calls: list[Call] = []
     try:
         if cursor is None:
             raise CursorGone("no cursor yet")
         while not should_stop():
-            page = client.changes(cursor)
-            named = feed.apply(store, [(c.kind, c.data) for c in page.changes],
-                               page.next_cursor, now)
-            wanted_etag = named or wanted_etag
+            page = client.changes(cursor, wait=wait)
+            wait = 0  # the following pages are there already
+            now = datetime.now(UTC)
+            got = feed.apply(store, [(c.kind, c.data) for c in page.changes],
+                             page.next_cursor, now)
+            wanted_etag = got.catalog_etag or wanted_etag
+            calls.extend(got.calls)
             applied += len(page.changes)
             cursor = page.next_cursor
             if not page.has_more:
@@ -143,17 +150,25 @@ def pull_changes(plaza: LocalPlaza, client: CityClient, allowed_hosts: tuple[str
     except CursorGone as why:
         log.info("change feed: taking a snapshot (%s)", why)
         snap = client.snapshot()
+        # The catalog first: tickets of services this device does not know yet are skipped.
+        catalog_changed = _refresh_catalog(plaza, client, allowed_hosts, snap.catalog_etag)
         feed.apply(store, [("ticket", t) for t in snap.tickets]
                    + [("service.override", o) for o in snap.overrides], snap.cursor, now)
-        wanted_etag, took_snapshot = snap.catalog_etag, True
-    catalog_changed = False
-    held = feed.setting(store, feed.CATALOG_ETAG) or None
-    if wanted_etag and wanted_etag != held:
-        fetched = client.catalog(held)
-        if fetched is not None:
-            etag, document = fetched
-            problems = plaza.replace_catalog(document, allowed_hosts, etag)
-            for problem in problems:
-                log.warning("catalog from the city server: %s", problem)
-            catalog_changed = True
-    return PullReport(applied, took_snapshot, catalog_changed)
+        return PullReport(applied, True, catalog_changed, tuple(calls))
+    catalog_changed = _refresh_catalog(plaza, client, allowed_hosts, wanted_etag)
+    return PullReport(applied, False, catalog_changed, tuple(calls))
+
+
+def _refresh_catalog(plaza: LocalPlaza, client: CityClient, allowed_hosts: tuple[str, ...],
+                     wanted_etag: str | None) -> bool:
+    """Fetch the catalog when the server names a version this store does not hold."""
+    held = feed.setting(plaza.store, feed.CATALOG_ETAG) or None
+    if not wanted_etag or wanted_etag == held:
+        return False
+    fetched = client.catalog(held)
+    if fetched is None:
+        return False
+    etag, document = fetched
+    for problem in plaza.replace_catalog(document, allowed_hosts, etag):
+        log.warning("catalog from the city server: %s", problem)
+    return True

@@ -12,6 +12,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
+from kiosk.calls import Action, CounterMode, Problem
 from kiosk.numbering import DEVICE_TAG, LAST_SEQUENCE
 
 PROTOCOL_VERSION = 1
@@ -108,6 +109,7 @@ class OpResult(Wire):
     status: OpStatus
     result: dict[str, Any] | None = None
     reason: str | None = None
+    problem: Problem | None = Field(default=None, description="why a counter action was refused")
 
 
 class OpsBatchResponse(Wire):
@@ -142,7 +144,7 @@ class LeasesResponse(Wire):
 
 class FeedChange(Wire):
     seq: int
-    kind: Literal["catalog", "service.override", "ticket"]
+    kind: Literal["catalog", "service.override", "ticket", "call", "counter"]
     data: dict[str, Any]
 
 
@@ -164,3 +166,53 @@ class Snapshot(Wire):
 class ErrorBody(Wire):
     error: str
     detail: list[str] = []
+
+
+# --- counters (a console enrolled as role "counter") ---
+
+COUNTER = r"^[0-9A-Za-z][0-9A-Za-z -]{0,11}$"  # a counter's name from the catalog: "3", "12A"
+
+
+class StaffMember(Wire):
+    id: str
+    name: str
+
+
+class CounterSetup(Wire):
+    """`GET /v1/counter/setup`: who may sign in, and the plaza's counters."""
+
+    staff: list[StaffMember]
+    counters: list[str]
+
+
+class SignIn(Wire):
+    staff: str = Field(min_length=1, max_length=36)
+    pin: str = Field(pattern=r"^[0-9]{4,12}$")
+    counter: str = Field(pattern=COUNTER)
+
+
+class SignInAnswer(Wire):
+    """A staff session at a counter, or why not. Wrong PINs lock the staff member and the
+    console out for a while (the answer says how long)."""
+
+    ok: bool
+    session: str | None = Field(default=None, description="sent back as X-Staff-Session")
+    name: str | None = None
+    counter: str | None = None
+    problem: Literal["wrong_pin", "locked", "unknown_staff", "unknown_counter"] | None = None
+    attempts_left: int = 0
+    locked_seconds: int = 0
+
+
+class CounterAct(Wire):
+    """`POST /v1/counter/act`: one action of the signed-in staff member. The id makes it
+    exactly-once: a retry after a lost answer gets the first answer, never a second call."""
+
+    id: UUID
+    action: Action
+    ticket: UUID | None = None
+    service: str | None = Field(default=None, min_length=2, max_length=40, pattern=SERVICE)
+
+
+class CounterModeChange(Wire):
+    mode: CounterMode

@@ -156,6 +156,12 @@ class TicketRow(Base):
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     device_id: Mapped[str] = mapped_column(String(64))
     counter: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    # The service whose queue it waits in after a transfer; None: its own.
+    queue: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    called_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    recalls: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    serving_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class TicketEventRow(Base):

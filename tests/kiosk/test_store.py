@@ -158,14 +158,26 @@ def test_a_store_from_newer_software_is_never_thrown_away(plaza: LocalPlaza) -> 
 
 def test_a_store_with_tickets_and_events_upgrades_to_unique_numbers(
         tmp_path: Path, catalog_file: Path, clock) -> None:
-    """0004 copies the ticket table while ticket_event rows point at it (foreign keys on)."""
+    """0004 copies the ticket table while ticket_event rows point at it (foreign keys on);
+    0005 adds the call columns to it."""
     path = tmp_path / "old.db"
     engine = make_engine(path)
     migrate(engine, "0003")
     old = LocalPlaza(Store(path, engine, sessionmaker(engine, expire_on_commit=False)), device_id="k1",
                      timezone="Asia/Makassar", clock=clock)
     old.import_catalog(catalog_file, ALLOWED)
-    issued = [old.issue_ticket("ktp-el").number for _ in range(3)]
+    # Tickets as that version wrote them (today's model has columns 0003 did not).
+    issued = [f"A-00{n}" for n in (1, 2, 3)]
+    with engine.begin() as connection:
+        for n, number in enumerate(issued, start=1):
+            connection.execute(text(
+                "INSERT INTO ticket (id, public_code, service_code, service_day, sequence, number,"
+                " state, issued_at, device_id) VALUES (:id, :code, 'ktp-el', '2026-11-24', :n,"
+                " :number, 'waiting', '2026-11-24 02:00:00', 'k1')"),
+                {"id": f"t{n}", "code": f"CODE{n}", "n": n, "number": number})
+            connection.execute(text(
+                "INSERT INTO ticket_event (ticket_id, state, at, device_id) VALUES"
+                " (:id, 'waiting', '2026-11-24 02:00:00', 'k1')"), {"id": f"t{n}"})
     engine.dispose()
 
     store = open_store(path)  # runs 0004

@@ -1,0 +1,100 @@
+"""`plaza-kiosk display`: the hall's TV. The live feed brings calls; the board shows them, the
+announcer reads them out one after another; the store (read on its own thread) is the last
+known state when the network is gone."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication
+
+from kiosk.calls import BoardState, Call
+from kiosk.config import Config
+from kiosk.hall import board_state
+from kiosk.local_plaza import LocalPlaza
+from kiosk.service_day import local_time
+from sync.credentials import Enrolment
+from sync.live import LiveUpdate
+from ui.announcer import Announcer
+from ui.display.board import DisplayBoard
+from ui.store_thread import StoreThread
+from ui.theme import Palette, Theme
+
+log = logging.getLogger(__name__)
+
+FRESH_CALL = timedelta(seconds=60)  # older calls (a backlog after a reconnect) are not read out
+
+
+class HallDisplay(QObject):
+    """Owns the board, the store thread, the live feed and the announcer of one TV."""
+
+    def __init__(self, config: Config, plaza: LocalPlaza, enrolment: Enrolment | None,
+                 announcer: Announcer | None = None) -> None:
+        super().__init__()
+        self.plaza = plaza
+        theme = Theme(Palette.from_config(config.theme), landscape=True)
+        self.board = DisplayBoard(theme, config.plaza.name,
+                                  lambda: local_time(plaza.clock(), plaza.timezone),
+                                  logo_path=config.plaza.logo,
+                                  lang=config.kiosk.default_language)
+        self.store = StoreThread(self, name="display-store")
+        self.announcer = announcer if announcer is not None else Announcer(
+            self, lang=config.kiosk.default_language)
+        self.announcer.spoken.connect(self.board.show_spoken)
+        self.online = enrolment is None  # a board standing alone has nothing to be away from
+        self.last_sync: datetime | None = None
+        self.live = None
+        self.stopped_cleanly = True
+        if enrolment is not None:
+            from ui.live_thread import LiveThread
+
+            self.live = LiveThread(plaza, enrolment, config.qr.allowed_hosts, self)
+            self.live.updated.connect(self._on_update)
+        self.refresh()
+
+    def start(self) -> None:
+        if self.live is not None:
+            self.live.start()
+
+    def refresh(self) -> None:
+        online, last_sync = self.online, self.last_sync
+        self.store.submit(lambda: board_state(self.plaza, online, last_sync), self._show)
+
+    def _show(self, state: BoardState) -> None:
+        self.board.set_state(state)
+
+    def _on_update(self, update: LiveUpdate) -> None:
+        changed = update.changed or update.online != self.online
+        self.online, self.last_sync = update.online, update.last_sync or self.last_sync
+        if changed or update.calls:
+            self.refresh()
+        now = datetime.now(UTC)
+        fresh = [call for call in update.calls if now - call.at <= FRESH_CALL]
+        if fresh:
+            self.board.pulse()
+        for call in fresh:
+            self.announce(call)
+
+    def announce(self, call: Call) -> None:
+        log.info("call: %s to counter %s", call.number, call.counter)
+        self.announcer.announce(call.number, call.counter)
+
+    def show(self, kiosk_mode: bool, size: tuple[int, int] = (1920 // 2, 1080 // 2)) -> None:
+        if not kiosk_mode:
+            self.board.resize(*size)
+            self.board.show()
+            return
+        self.board.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        self.board.setCursor(Qt.CursorShape.BlankCursor)
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:  # explicit geometry: some TV sessions have no window manager
+            self.board.setGeometry(screen.geometry())
+        self.board.showFullScreen()
+
+    def dispose(self) -> None:
+        live_stopped = self.live is None or self.live.stop()
+        self.announcer.stop()
+        self.board.dispose()
+        self.stopped_cleanly = self.store.stop() and live_stopped
