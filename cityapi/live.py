@@ -44,6 +44,7 @@ class Bell:
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
+        self._events = {}  # an event belongs to the loop it was awaited on: a restart starts anew
         if self.notified:
             self._listener = _Listener(self._engine, self.ring)
             self._listener.start()

@@ -17,7 +17,10 @@ WORDS = {
         "title": "Nomor antrian Anda", "ahead": "{n} orang di depan Anda",
         "ahead_one": "1 orang di depan Anda",
         "next": "Anda berikutnya",
-        "waiting": "Menunggu", "called": "Silakan menuju loket", "serving": "Sedang dilayani",
+        "waiting": "Menunggu", "called": "Silakan menuju loket",
+        "called_to": "Dipanggil ke Loket {counter}",
+        "serving_at": "Sedang dilayani di Loket {counter}",
+        "moved": "Dipindahkan ke layanan: {service}", "serving": "Sedang dilayani",
         "done": "Selesai dilayani", "no_show": "Tidak hadir saat dipanggil",
         "cancelled": "Dibatalkan", "transferred": "Dipindahkan ke layanan lain",
         "refresh": "Halaman ini diperbarui otomatis.", "other": "English",
@@ -26,7 +29,10 @@ WORDS = {
     "en": {
         "title": "Your queue number", "ahead": "{n} people ahead of you",
         "ahead_one": "1 person ahead of you", "next": "You are next",
-        "waiting": "Waiting", "called": "Please go to the counter", "serving": "Being served",
+        "waiting": "Waiting", "called": "Please go to the counter",
+        "called_to": "Called to Counter {counter}",
+        "serving_at": "Being served at Counter {counter}",
+        "moved": "Moved to: {service}", "serving": "Being served",
         "done": "Served", "no_show": "Missed when called", "cancelled": "Cancelled",
         "transferred": "Moved to another service", "refresh": "This page updates by itself.",
         "other": "Bahasa Indonesia",
@@ -69,19 +75,25 @@ def tracking_page(session: Session, code: str, lang: str) -> tuple[int, str]:
     if ticket is None:
         return 404, _page(lang, "Plaza", f'<div class="card"><p>{words["missing"]}</p></div>', code)
     plaza = session.get(Plaza, ticket.plaza_code)
-    service = session.get(Service, (ticket.plaza_code, ticket.service_code))
+    service = session.get(Service, (ticket.plaza_code, ticket.queue))
     waiting = session.execute(select(Ticket.id, Ticket.number, Ticket.issued_at, Ticket.priority)
                               .where(Ticket.plaza_code == ticket.plaza_code,
-                                     Ticket.service_code == ticket.service_code,
+                                     Ticket.queue == ticket.queue,
                                      Ticket.service_day == ticket.service_day,
                                      Ticket.state == "waiting")).all()
     order = [t.id for t in in_call_order(QueuedTicket(*row) for row in waiting)]
-    lines = [f'<span class="state">{words.get(ticket.state, ticket.state)}</span>']
+    state = words.get(ticket.state, ticket.state)
+    if ticket.counter and ticket.state in ("called", "serving"):
+        key = "called_to" if ticket.state == "called" else "serving_at"
+        state = words[key].format(counter=ticket.counter)
+    lines = [f'<span class="state">{escape(state)}</span>']
     if ticket.state == "waiting" and ticket.id in order:
         ahead = order.index(ticket.id)
         text = {0: words["next"], 1: words["ahead_one"]}.get(ahead, words["ahead"].format(n=ahead))
         lines.append(f"<p>{text}</p>")
     service_name = (service.name.get(lang) or service.name.get("id")) if service else ""
+    if ticket.queue != ticket.service_code and ticket.state == "waiting":
+        lines.insert(0, f'<p>{escape(words["moved"].format(service=service_name))}</p>')
     body = (f'<div class="card"><p>{words["title"]}</p><div class="number">'
             f"{escape(ticket.number)}</div><p>{escape(service_name)}</p>{''.join(lines)}</div>")
     plaza_name = plaza.name.get(lang) or plaza.name.get("id") if plaza else "Plaza"

@@ -89,7 +89,7 @@ class BoardState:
 
     current: Call | None
     recent: tuple[Call, ...]  # newest first, at most BOARD_RECENT, without the current one
-    waiting: tuple[WaitingCount, ...]  # services in catalog order
+    waiting: tuple[WaitingCount, ...]  # services with someone waiting, in catalog order
     announcements: tuple[dict[str, str], ...]  # {"id": ..., "en": ...}
     online: bool
     last_sync: datetime | None = None

@@ -59,7 +59,7 @@ def board_state(plaza: LocalPlaza, online: bool, last_sync: datetime | None) -> 
         current=calls[0] if calls else None,
         recent=tuple(calls[1:]),
         waiting=tuple(WaitingCount(s.code, s.prefix, _name(s, s.code), waiting[s.code])
-                      for s in catalog.services),
+                      for s in catalog.services if waiting[s.code]),  # the hall reads who waits
         announcements=tuple({"id": a.id, "en": a.en} for a in catalog.announcements),
         online=online, last_sync=last_sync)
 

@@ -12,6 +12,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+DEFAULT_SIZES = {"kiosk": (1080, 1920), "counter": (1280, 800), "display": (1920, 1080)}
+SCREENS = ("kiosk", "demo", "counter", "display")  # commands that own a screen: never blank
 SCREEN_NAMES = ("home", "services", "service", "search", "ticket", "queue", "staff", "info", "attract")
 
 
@@ -45,10 +47,19 @@ def parser() -> argparse.ArgumentParser:
     # For bench/: print the wall-clock time of the first painted frame, then quit.
     kiosk.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
 
-    shot = commands.add_parser("screenshot", help="render a visitor screen to a PNG, offscreen")
-    shot.add_argument("--screen", choices=SCREEN_NAMES, default="home")
+    for mode, what in (("counter", "the staff counter console (1280x800 touch panel)"),
+                       ("display", "the hall's display board (a 1920x1080 TV)")):
+        device = commands.add_parser(mode, help=f"run {what}")
+        device.add_argument("--windowed", action="store_true",
+                            help="a normal window instead of fullscreen (development)")
+
+    shot = commands.add_parser("screenshot", help="render a screen to a PNG, offscreen")
+    shot.add_argument("--mode", choices=("kiosk", "counter", "display"), default="kiosk")
+    shot.add_argument("--screen", choices=SCREEN_NAMES, default="home",
+                      help="the kiosk's screen; for the counter: home or staff (sign-in)")
     shot.add_argument("--lang", choices=("id", "en"), default="id")
-    shot.add_argument("--size", type=_size, default=(1080, 1920), help="WxH, e.g. 1920x1080")
+    shot.add_argument("--size", type=_size, help="WxH, e.g. 1920x1080 (default: the mode's "
+                      "screen: 1080x1920 kiosk, 1280x800 counter, 1920x1080 display)")
     shot.add_argument("--out", type=Path, required=True, help="PNG file to write")
     shot.add_argument("--service", help="service code for --screen service (default: the first)")
     shot.add_argument("--at", type=_local_time, help="plaza wall-clock time, e.g. 2026-11-24T10:00")
@@ -62,12 +73,18 @@ def parser() -> argparse.ArgumentParser:
                         "postgresql://user@host/name for production")
     server.add_argument("--host", default="127.0.0.1")
     server.add_argument("--port", type=int, default=8080)
+    server.add_argument("--workers", type=int, default=1,
+                        help="API processes (several need PostgreSQL; calls reach every display)")
     admin = server.add_subparsers(dest="admin")
     admin_import = admin.add_parser("import-catalog", help="load or update a plaza's catalog")
     admin_import.add_argument("file", type=Path)
     admin_code = admin.add_parser("enrolment-code", help="a one-time code to enrol one device")
     admin_code.add_argument("--plaza", required=True)
     admin_code.add_argument("--role", choices=("kiosk", "counter", "display", "admin"), required=True)
+    admin_staff = admin.add_parser("add-staff", help="a staff member who signs in at counters "
+                                   "(the PIN is read from the terminal or stdin)")
+    admin_staff.add_argument("--plaza", required=True)
+    admin_staff.add_argument("--name", required=True)
     admin_revoke = admin.add_parser("revoke", help="revoke a device's token")
     admin_revoke.add_argument("device_id")
 
@@ -79,7 +96,8 @@ def parser() -> argparse.ArgumentParser:
 
     commands.add_parser("sync", help="send the outbox to the city API once, and report")
 
-    demo = commands.add_parser("demo", help="the city API embedded and an enrolled kiosk, together")
+    demo = commands.add_parser("demo", help="the city API embedded, with a kiosk, a counter "
+                               "console and the display board, in windows")
     demo.add_argument("--port", type=int, default=8765, help="port of the embedded city API")
     demo.add_argument("--windowed", action="store_true", default=True, help=argparse.SUPPRESS)
     demo.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
@@ -101,15 +119,16 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.store.db import StoreError
 
     commands = {"kiosk": _kiosk, "screenshot": _screenshot, "import-catalog": _import_catalog,
-                "enroll": _enroll, "sync": _sync_once, "demo": _demo}
+                "enroll": _enroll, "sync": _sync_once, "demo": _demo, "counter": _device,
+                "display": _device}
     try:
         config = load_config(args.config)
         return commands[args.command](config, args)
     except (ConfigError, CatalogError, StoreError, ValueError) as error:
         print(f"plaza-kiosk: {error}", file=sys.stderr)
-        return _show_problem(str(error), args) if args.command in ("kiosk", "demo") else 2
+        return _show_problem(str(error), args) if args.command in SCREENS else 2
     except Exception as error:
-        if args.command not in ("kiosk", "demo"):
+        if args.command not in SCREENS:
             raise
         # Whatever went wrong, a kiosk shows staff a plain screen, never a blank one.
         logging.getLogger("plaza_kiosk").exception("the kiosk could not start")
@@ -176,6 +195,19 @@ def _server(args) -> int:
             print(f"plaza-kiosk server: {error}", file=sys.stderr)
             return 2
         return 0
+    if args.admin == "add-staff":
+        from cityapi.counters import add_staff
+
+        pin = _read_pin()
+        if pin is None:
+            return 2
+        try:
+            with sessions.begin() as session:
+                print(add_staff(session, args.plaza, args.name, pin))
+        except ValueError as error:
+            print(f"plaza-kiosk server: {error}", file=sys.stderr)
+            return 2
+        return 0
     if args.admin == "revoke":
         from cityapi.devices import revoke
 
@@ -183,24 +215,40 @@ def _server(args) -> int:
             found = revoke(session, args.device_id)
         print("revoked" if found else f"no device {args.device_id}")
         return 0 if found else 2
+    import os
+
     import uvicorn
 
-    from cityapi.app import create_app
+    from cityapi.app import DATABASE_ENV, create_app
 
-    uvicorn.run(create_app(sessions), host=args.host, port=args.port, log_level="info")
+    sessions.kw["bind"].dispose()
+    # Long-polls end within 2 s of a stop instead of holding it for their whole wait.
+    if args.workers > 1:
+        os.environ[DATABASE_ENV] = url
+        uvicorn.run("cityapi.app:from_environment", factory=True, workers=args.workers,
+                    host=args.host, port=args.port, log_level="info", timeout_graceful_shutdown=2)
+    else:
+        uvicorn.run(create_app(sessions), host=args.host, port=args.port, log_level="info",
+                    timeout_graceful_shutdown=2)
     return 0
+
+
+def _read_pin() -> str | None:
+    if sys.stdin.isatty():
+        pin = getpass.getpass("Staff PIN (4-12 digits): ")
+        if getpass.getpass("Again: ") != pin:
+            print("plaza-kiosk: the two PINs differ", file=sys.stderr)
+            return None
+        return pin
+    return sys.stdin.readline().strip()
 
 
 def _hash_pin() -> int:
     from kiosk.pin import hash_pin
 
-    if sys.stdin.isatty():
-        pin = getpass.getpass("Staff PIN (4-12 digits): ")
-        if getpass.getpass("Again: ") != pin:
-            print("plaza-kiosk: the two PINs differ", file=sys.stderr)
-            return 2
-    else:
-        pin = sys.stdin.readline().strip()
+    pin = _read_pin()
+    if pin is None:
+        return 2
     try:
         print(hash_pin(pin))
     except ValueError as error:
@@ -211,17 +259,23 @@ def _hash_pin() -> int:
 
 def _demo(config, args) -> int:
     """`make demo`: everything on one machine, no other setup."""
-    from plaza_kiosk.startup import setup_logging, start_embedded_city
+    from plaza_kiosk.startup import DEMO_STAFF, setup_logging, start_embedded_city
 
     setup_logging(config.data_dir, args.verbose)
-    url, enrolment = start_embedded_city(config, args.port)
+    url, enrolments = start_embedded_city(config, args.port)
     # The ticket's QR opens the embedded tracking page.
     config = config.with_values(qr={"tracking_base_url": url})
-    print(f"city API at {url} (tracking pages at {url}/t/CODE)")
-    return _kiosk(config, args, enrolment=enrolment)
+    print(f"city API at {url} (tracking pages at {url}/t/CODE); counter staff: "
+          f"{DEMO_STAFF[0]}, PIN {DEMO_STAFF[1]}")
+    return _kiosk(config, args, enrolment=enrolments["kiosk"], hall=enrolments)
 
 
-def _kiosk(config, args, enrolment=None) -> int:
+# Where the demo puts its three windows on one 1920x1080 screen: (x, y, width, height).
+DEMO_PLACES = {"kiosk": (0, 0, 540, 960), "counter": (550, 0, 1040, 650),
+               "display": (550, 680, 720, 405)}
+
+
+def _kiosk(config, args, enrolment=None, hall=None) -> int:
     from plaza_kiosk.startup import open_plaza, setup_logging
 
     setup_logging(config.data_dir, args.verbose)
@@ -251,15 +305,37 @@ def _kiosk(config, args, enrolment=None) -> int:
 
         on_first_paint(window, report)
     if args.windowed:
-        window.resize(540, 960)
+        window.setGeometry(*DEMO_PLACES["kiosk"])
         window.show()
     else:
         window.show_kiosk()
+    devices = _hall_devices(config, hall) if hall else []
     code = app.exec()
     shutdown(window)
     if window.stopped_cleanly:  # never close the engine under a job still running
         plaza.store.close()
+    for device, device_plaza in devices:
+        device.dispose()
+        if device.stopped_cleanly:
+            device_plaza.store.close()
     return code
+
+
+def _hall_devices(config, enrolments) -> list:
+    """The demo's counter console and display board, beside the kiosk, in windows."""
+    from plaza_kiosk.startup import open_plaza, role_dir
+
+    devices = []
+    for mode in ("counter", "display"):
+        device_config = config.with_values(data={"dir": str(role_dir(config.data_dir, mode))})
+        device_plaza, _ = open_plaza(device_config, store_name=f"{mode}.db")
+        device = _build_device(mode, device_config, device_plaza, enrolments[mode])
+        x, y, width, height = DEMO_PLACES[mode]
+        device.show(kiosk_mode=False, size=(width, height))
+        device.window().move(x, y)
+        device.start()
+        devices.append((device, device_plaza))
+    return devices
 
 
 def _screenshot(config, args) -> int:
@@ -276,14 +352,53 @@ def _screenshot(config, args) -> int:
     # A throwaway store with the catalog, so screenshots never touch a kiosk's real data.
     with tempfile.TemporaryDirectory(prefix="plaza-shot-") as scratch:
         plaza, problems = open_plaza(config, Path(scratch), **({"clock": clock} if clock else {}))
-        from ui.screenshot import take_screenshot
+        size = args.size or DEFAULT_SIZES[args.mode]
+        if args.mode == "kiosk":
+            from ui.screenshot import take_screenshot
 
-        take_screenshot(config, plaza, problems, screen=args.screen, lang=args.lang,
-                        size=args.size, out=args.out, service=args.service,
-                        large_text=args.large_text, high_contrast=args.high_contrast)
+            take_screenshot(config, plaza, problems, screen=args.screen, lang=args.lang,
+                            size=size, out=args.out, service=args.service,
+                            large_text=args.large_text, high_contrast=args.high_contrast)
+        else:
+            from ui.device_shots import device_screenshot
+
+            device_screenshot(config, plaza, mode=args.mode, screen=args.screen, lang=args.lang,
+                              size=size, out=args.out, high_contrast=args.high_contrast)
         plaza.store.close()
     print(args.out)
     return 0
+
+
+def _device(config, args, enrolment=None) -> int:
+    """`plaza-kiosk counter` and `plaza-kiosk display`: a device of the hall, enrolled with
+    the city API (calling needs the authority; the board follows its live feed)."""
+    from plaza_kiosk.startup import open_plaza, setup_logging
+    from sync import credentials
+    from ui.app import application
+
+    setup_logging(config.data_dir, args.verbose)
+    plaza, _problems = open_plaza(config, store_name=f"{args.command}.db")
+    if enrolment is None:
+        enrolment = credentials.load(config.data_dir)  # a damaged file: the problem screen
+    app = application()
+    device = _build_device(args.command, config, plaza, enrolment)
+    device.show(kiosk_mode=not args.windowed)
+    device.start()
+    code = app.exec()
+    device.dispose()
+    if device.stopped_cleanly:
+        plaza.store.close()
+    return code
+
+
+def _build_device(mode: str, config, plaza, enrolment):
+    if mode == "display":
+        from ui.display.hall import HallDisplay
+
+        return HallDisplay(config, plaza, enrolment)
+    from ui.counter.desk import CounterDesk
+
+    return CounterDesk(config, plaza, enrolment)
 
 
 def _enroll(config, args) -> int:

@@ -44,9 +44,11 @@ def setup_logging(data_dir: Path | None, verbose: bool = False) -> None:
 
 def open_plaza(config: Config, data_dir: Path | None = None,
                clock: Callable[[], datetime] = now_utc,
-               load_catalog: bool = True) -> tuple[LocalPlaza, list[str]]:
-    """The local plaza, with its catalog loaded on first start. Returns refused catalog entries."""
-    store = open_store((data_dir or config.data_dir) / "kiosk.db")
+               load_catalog: bool = True,
+               store_name: str = "kiosk.db") -> tuple[LocalPlaza, list[str]]:
+    """The local plaza, with its catalog loaded on first start. Returns refused catalog entries.
+    Each mode keeps its own store file (`kiosk.db`, `counter.db`, `display.db`)."""
+    store = open_store((data_dir or config.data_dir) / store_name)
     plaza = LocalPlaza(store, device_id=config.device_id, timezone=config.plaza.timezone, clock=clock)
     problems: list[str] = []
     if load_catalog:
@@ -55,18 +57,26 @@ def open_plaza(config: Config, data_dir: Path | None = None,
     return plaza, problems
 
 
-def start_embedded_city(config: Config, port: int) -> tuple[str, Enrolment]:
+DEMO_STAFF = ("Petugas Demo", "1234")  # name and PIN of the demo's counter staff (README)
+
+
+def start_embedded_city(config: Config, port: int) -> tuple[str, dict[str, Enrolment]]:
     """The demo's city API: SQLite beside the kiosk's data, the kiosk's catalog imported, the
-    server on loopback in a background thread, this kiosk enrolled. Returns (URL, enrolment)."""
+    server on loopback in a background thread, a demo staff member, and this machine's kiosk,
+    counter console and display enrolled (each in its own data folder: `role_dir`).
+    Returns (URL, enrolment per role)."""
     import threading
     import time
 
     import uvicorn
+    from sqlalchemy import select
 
     from cityapi.app import create_app
     from cityapi.catalog_import import import_catalog
+    from cityapi.counters import add_staff
     from cityapi.database import open_database
     from cityapi.devices import new_enrolment_code
+    from cityapi.models import Staff
     from kiosk.paths import SAMPLE_CATALOG
     from sync import credentials
     from sync.client import CityClient
@@ -76,8 +86,10 @@ def start_embedded_city(config: Config, port: int) -> tuple[str, Enrolment]:
     with sessions.begin() as session:
         plaza_code, _count, _problems = import_catalog(
             session, Path(config.data.catalog) if config.data.catalog else SAMPLE_CATALOG)
+        if session.scalars(select(Staff.id).where(Staff.plaza_code == plaza_code)).first() is None:
+            add_staff(session, plaza_code, *DEMO_STAFF)
     server = uvicorn.Server(uvicorn.Config(create_app(sessions), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+                                           log_level="warning", timeout_graceful_shutdown=1))
     threading.Thread(target=server.run, name="city-api", daemon=True).start()
     deadline = time.monotonic() + 15
     while not server.started and time.monotonic() < deadline:
@@ -85,16 +97,26 @@ def start_embedded_city(config: Config, port: int) -> tuple[str, Enrolment]:
     if not server.started:
         raise RuntimeError(f"the embedded city API could not listen on 127.0.0.1:{port}")
     url = f"http://127.0.0.1:{port}"
-    enrolment = credentials.load(data)
-    if enrolment is None or enrolment.server != url or not enrolment.tag:
-        with sessions.begin() as session:
-            code = new_enrolment_code(session, plaza_code, "kiosk")
-        client = CityClient(url, retries=1)
-        try:
-            answer = client.enrol(code, "kiosk", config.device_id)
-        finally:
-            client.close()
-        enrolment = credentials.Enrolment.from_answer(url, answer)
-        credentials.save(data, enrolment)
-        log.info("demo kiosk enrolled as %s", enrolment.device_id)
-    return url, enrolment
+    enrolments = {}
+    for role in ("kiosk", "counter", "display"):
+        folder = role_dir(data, role)
+        enrolment = credentials.load(folder)
+        if enrolment is None or enrolment.server != url or not enrolment.tag:
+            with sessions.begin() as session:
+                code = new_enrolment_code(session, plaza_code, role)
+            client = CityClient(url, retries=1)
+            try:
+                answer = client.enrol(code, role, f"{config.device_id}-{role}")
+            finally:
+                client.close()
+            enrolment = credentials.Enrolment.from_answer(url, answer)
+            credentials.save(folder, enrolment)
+            log.info("demo %s enrolled as %s", role, enrolment.device_id)
+        enrolments[role] = enrolment
+    return url, enrolments
+
+
+def role_dir(data_dir: Path, role: str) -> Path:
+    """The demo runs three devices in one checkout: the kiosk keeps the data folder, the
+    others a folder each (a real device has one role and one folder)."""
+    return data_dir if role == "kiosk" else data_dir / role

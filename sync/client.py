@@ -106,7 +106,7 @@ class CityClient:
             if deadline is not None:
                 left = deadline - time.monotonic()
                 if attempt:
-                    self._sleep(min(backoff(attempt), left / 4))
+                    self._sleep(max(0.0, min(backoff(attempt), left / 4)))
                     left = deadline - time.monotonic()
                 if left < 0.05:
                     break

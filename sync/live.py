@@ -57,9 +57,11 @@ class LiveFeed:
         first = True
         while not self.stopping:
             try:
-                # The first round does not wait: the screen shows the state at once.
+                # The first round, and the first after a failure, do not wait: the screen shows
+                # the state (and that it is online again) at once.
                 report = pull_changes(self._plaza, self._client, self._hosts,
-                                      lambda: self.stopping, wait=0 if first else self._wait)
+                                      lambda: self.stopping,
+                                      wait=0 if first or failures else self._wait)
             except Offline as error:
                 failures += 1
                 if failures == 1:

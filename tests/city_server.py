@@ -38,8 +38,10 @@ class CityServer:
 
     def start(self) -> None:
         """Serve (again) on the same port: a restart, as when the city's server comes back."""
+        # A held long-poll ends within a second of a stop, as with `plaza-kiosk server`.
         self._server = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=self.port,
-                                                     log_level="warning"))
+                                                     log_level="warning",
+                                                     timeout_graceful_shutdown=1))
         self._thread = threading.Thread(target=self._server.run, daemon=True)
         self._thread.start()
         deadline = time.monotonic() + 10

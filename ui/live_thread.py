@@ -34,7 +34,10 @@ class LiveThread(QObject):
         self._thread.start()
 
     def _deliver(self, update: LiveUpdate) -> None:
-        self.updated.emit(update)  # queued to the UI thread: this object lives there
+        try:
+            self.updated.emit(update)  # queued to the UI thread: this object lives there
+        except RuntimeError:  # the window is gone while a long-poll was still out
+            self._feed.stop()
 
     def stop(self, timeout: float = 1.0) -> bool:
         """Ask the loop to end; True if it did within `timeout` (it may be in a long-poll,

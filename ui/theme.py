@@ -28,6 +28,14 @@ GAP = 16
 HEADER_HEIGHT = 140
 FOOTER_HEIGHT = 120
 MARGIN = 40
+# Counter console and its sign-in: staff-facing, designed at 1280x800 landscape (scale 1
+# there), denser than the visitor screens but still touch-sized (UI-GUIDE "Counter console").
+CONSOLE_SIZE = (1280, 800)
+CONSOLE_TEXT = 26
+CONSOLE_NUMBER = 100
+CONSOLE_TARGET = 80
+CONSOLE_MAIN = 96
+CONSOLE_BAR = 88
 
 
 @dataclass(frozen=True)
@@ -171,5 +179,103 @@ class Theme:
         QLineEdit {{ background: {c.surface}; border: {max(px(3), 1)}px solid {c.primary};
             border-radius: {px(16)}px; padding: {px(12)}px {px(20)}px; font-size: {fpx(BODY)}px;
             min-height: {px(TARGET)}px; }}
+        QScrollBar {{ width: 0px; height: 0px; }}
+        """
+
+    @staticmethod
+    def console_scale(width: int, height: int) -> float:
+        """Fit the 1280x800 counter console design into the window without stretching."""
+        return min(width / CONSOLE_SIZE[0], height / CONSOLE_SIZE[1])
+
+    def console_stylesheet(self) -> str:
+        """The counter console and its sign-in panel: a whole sheet of their own, since their
+        type scale (26 px body, 1280x800) is not the visitor screens'."""
+        c, px, fpx = self.colors, self.px, self.font_px
+        selected, on_selected = c.selected or c.primary, c.on_selected
+        line = max(px(2), 1)
+        hc_border = f"{line}px solid {c.outline}" if self.high_contrast else "none"
+
+        def tall(total: int) -> int:
+            """QSS min-height counts the content only: take off the padding and the border."""
+            return max(0, px(total) - 2 * px(6) - 2 * line)
+
+        return f"""
+        QWidget {{ font-family: "Noto Sans"; color: {c.text}; font-size: {fpx(CONSOLE_TEXT)}px; }}
+        QWidget#CounterConsole, QWidget#SignInPanel, QScrollArea,
+        QScrollArea > QWidget > QWidget {{ background: {c.background}; }}
+        QLabel {{ background: transparent; }}
+        QLabel[role="section"] {{ font-size: {fpx(28)}px; font-weight: bold; }}
+        QLabel[role="secondary"] {{ font-size: {fpx(SMALLEST)}px; color: {c.muted}; }}
+        QLabel[role="state"] {{ font-size: {fpx(SMALLEST)}px; font-weight: bold; color: {c.muted}; }}
+        QLabel[role="number"], QLabel[role="number-next"] {{ font-size: {fpx(CONSOLE_NUMBER)}px;
+            font-weight: bold; color: {c.accent if self.high_contrast else c.primary}; }}
+        QLabel[role="number-next"] {{ color: {c.muted}; }}
+        QLabel[role="service"] {{ font-size: {fpx(28)}px; font-weight: bold; }}
+        QLabel[role="dots"] {{ font-size: {fpx(44)}px; font-weight: bold; color: {c.primary
+            if not self.high_contrast else c.accent}; }}
+        QFrame[role="topbar"] {{ background: {c.primary}; border-bottom: {hc_border}; }}
+        QLabel[role="topbar-title"] {{ font-size: {fpx(34)}px; font-weight: bold;
+            color: {c.on_primary}; }}
+        QLabel[role="topbar-text"] {{ font-size: {fpx(SMALLEST)}px; color: {c.on_primary}; }}
+        QLabel[role="pill-online"], QLabel[role="pill-offline"] {{ font-size: {fpx(SMALLEST)}px;
+            font-weight: bold; border-radius: {px(10)}px; padding: {px(4)}px {px(14)}px; }}
+        QLabel[role="pill-online"] {{ background: {c.open};
+            color: {"#000000" if self.high_contrast else "#FFFFFF"}; }}
+        QLabel[role="pill-offline"] {{ background: {c.warning}; color: #000000; }}
+        QLabel[role="banner-offline"], QLabel[role="banner-paused"] {{ font-size: {fpx(SMALLEST)}px;
+            font-weight: bold; padding: {px(10)}px {px(16)}px; border-radius: {px(12)}px; }}
+        QLabel[role="banner-offline"] {{ background: {c.warning}; color: #000000; }}
+        QLabel[role="banner-paused"] {{ background: {c.text}; color: {c.background}; }}
+        QFrame[role="priority"] {{ background: {c.accent}; border-radius: {px(10)}px; }}
+        QFrame[role="priority"] QLabel {{ color: {c.on_accent}; font-size: {fpx(SMALLEST)}px;
+            font-weight: bold; }}
+        QLabel[role="message-error"], QLabel[role="message-info"] {{ font-size: {fpx(SMALLEST)}px;
+            padding: {px(4)}px {px(12)}px; }}
+        QLabel[role="message-error"] {{ color: {c.closed}; font-weight: bold;
+            border-left: {px(6)}px solid {c.closed}; }}
+        QLabel[role="message-info"] {{ border-left: {px(6)}px solid {c.open}; }}
+        QFrame[role="card"] {{ background: {c.surface}; border-radius: {px(16)}px;
+            border: {hc_border}; }}
+        QFrame[role="bar"] {{ background: {c.surface}; border-top: {line}px solid {c.outline}; }}
+        QFrame[role="scrim"] {{ background: rgba(0, 0, 0, 150); }}
+        QFrame[role="sheet"] QScrollArea, QFrame[role="sheet"] QScrollArea > QWidget > QWidget {{
+            background: {c.surface}; }}
+        QFrame[role="sheet"] {{ background: {c.surface}; border-radius: {px(20)}px;
+            border: {hc_border}; }}
+        QPushButton {{ background: {c.surface}; color: {c.text}; border: {line}px solid {c.outline};
+            border-radius: {px(14)}px; padding: {px(6)}px {px(16)}px;
+            min-height: {tall(CONSOLE_TARGET)}px; min-width: {px(CONSOLE_TARGET)}px;
+            font-size: {fpx(CONSOLE_TEXT)}px; }}
+        QPushButton:pressed, QPushButton:checked {{ background: {selected}; color: {on_selected};
+            border-color: {selected}; }}
+        QPushButton:disabled {{ background: {c.background}; color: {c.muted};
+            border: {line}px dashed {c.outline}; }}
+        QPushButton[role="main"] {{ background: {c.accent}; color: {c.on_accent}; border: {hc_border};
+            font-size: {fpx(34)}px; font-weight: bold; min-height: {tall(CONSOLE_MAIN)}px;
+            border-radius: {px(18)}px; }}
+        QPushButton[role="main"]:pressed {{ background: {c.primary_pressed}; color: {c.on_primary}; }}
+        QPushButton[role="main"]:disabled {{ background: {c.background}; color: {c.muted};
+            border: {line}px dashed {c.outline}; }}
+        QPushButton[role="primary"] {{ background: {c.primary}; color: {c.on_primary};
+            border: {hc_border}; font-weight: bold; }}
+        QPushButton[role="primary"]:pressed {{ background: {c.primary_pressed}; }}
+        QPushButton[role="primary"]:disabled {{ background: {c.background}; color: {c.muted};
+            border: {line}px dashed {c.outline}; }}
+        QPushButton[role="topbar"] {{ background: transparent; color: {c.on_primary};
+            border: {line}px solid {c.on_primary}; font-size: {fpx(SMALLEST)}px; font-weight: bold;
+            min-height: {tall(72)}px; }}
+        QPushButton[role="topbar"]:pressed {{ background: {c.on_primary}; color: {c.primary}; }}
+        QPushButton[role="topbar"]:disabled {{ color: {c.outline}; border-style: dashed; }}
+        QPushButton[role="topbar-accent"] {{ background: {c.accent}; color: {c.on_accent};
+            border: {hc_border}; font-size: {fpx(SMALLEST)}px; font-weight: bold;
+            min-height: {tall(72)}px; }}
+        QPushButton[role="topbar-accent"]:disabled {{ background: transparent; color: {c.outline};
+            border: {line}px dashed {c.outline}; }}
+        QPushButton:checked:disabled {{ background: {selected}; color: {on_selected};
+            border: {line}px dashed {on_selected}; }}
+        QPushButton[role="choice"] {{ text-align: left; padding: {px(6)}px {px(24)}px; }}
+        QPushButton[role="counter"] {{ padding: {px(6)}px {px(4)}px; }}
+        QPushButton[role="key"] {{ font-size: {fpx(36)}px; font-weight: bold; padding: {px(6)}px 0;
+            min-height: {tall(84)}px; min-width: {px(96)}px; }}
         QScrollBar {{ width: 0px; height: 0px; }}
         """

@@ -28,6 +28,459 @@
     </message>
 </context>
 <context>
+    <name>CounterConsole</name>
+    <message>
+        <location filename="../../ui/counter/card.py" line="83"/>
+        <source>Being served</source>
+        <translation>Sedang dilayani</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/card.py" line="84"/>
+        <source>Called</source>
+        <translation>Dipanggil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/card.py" line="87"/>
+        <source>Recalled %1×</source>
+        <translation>Dipanggil ulang %1×</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/card.py" line="90"/>
+        <source>Transferred from another service</source>
+        <translation>Dipindahkan dari layanan lain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/card.py" line="99"/>
+        <source>No one is waiting.</source>
+        <translation>Tidak ada yang menunggu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/card.py" line="103"/>
+        <source>Next in line</source>
+        <translation>Berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/card.py" line="109"/>
+        <source>Waited %1</source>
+        <translation>Menunggu %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/common.py" line="38"/>
+        <source>Elderly</source>
+        <translation>Lansia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/common.py" line="39"/>
+        <source>Disability</source>
+        <translation>Disabilitas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/common.py" line="40"/>
+        <source>Pregnant</source>
+        <translation>Ibu hamil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/common.py" line="43"/>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/common.py" line="44"/>
+        <source>Priority: %1</source>
+        <translation>Prioritas: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/common.py" line="48"/>
+        <source>%1 min</source>
+        <translation>%1 menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/common.py" line="128"/>
+        <location filename="../../ui/counter/console.py" line="426"/>
+        <location filename="../../ui/counter/console.py" line="447"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="49"/>
+        <source>Space</source>
+        <translation>Spasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="236"/>
+        <source>Counter %1</source>
+        <translation>Loket %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="242"/>
+        <source>Online</source>
+        <translation>Daring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="243"/>
+        <source>Offline</source>
+        <translation>Luring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="244"/>
+        <source>Contacting the server…</source>
+        <translation>Menghubungi server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="248"/>
+        <source>Pause</source>
+        <translation>Jeda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="250"/>
+        <source>Resume</source>
+        <translation>Lanjutkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="252"/>
+        <source>Open counter</source>
+        <translation>Buka loket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="255"/>
+        <source>Close counter</source>
+        <translation>Tutup loket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="265"/>
+        <source>Counter paused: no new numbers are called here. Press Resume to call again.</source>
+        <translation>Loket dijeda: tidak ada nomor baru yang dipanggil ke loket ini. Tekan Lanjutkan untuk memanggil lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="269"/>
+        <source>Counter closed. Press Open counter to call numbers again.</source>
+        <translation>Loket ditutup. Tekan Buka loket untuk memanggil nomor lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="274"/>
+        <source>Offline — not connected to the server yet. Calling numbers needs the connection.</source>
+        <translation>Luring — belum tersambung ke server. Memanggil nomor memerlukan koneksi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="278"/>
+        <source>Offline — data from %1. Calling numbers needs the connection.</source>
+        <translation>Luring — data terakhir pukul %1. Memanggil nomor memerlukan koneksi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="292"/>
+        <source>Call next</source>
+        <translation>Panggil berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="293"/>
+        <source>Start serving</source>
+        <translation>Mulai layani</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="294"/>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="295"/>
+        <source>Recall</source>
+        <translation>Panggil ulang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="296"/>
+        <location filename="../../ui/counter/console.py" line="319"/>
+        <source>Transfer</source>
+        <translation>Pindahkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="297"/>
+        <source>No-show</source>
+        <translation>Tidak hadir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="303"/>
+        <source>No-show (after %1 recalls)</source>
+        <translation>Tidak hadir (setelah %1 panggil ulang)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="316"/>
+        <source>Selected: %1</source>
+        <translation>Dipilih: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="318"/>
+        <source>Call this number</source>
+        <translation>Panggil nomor ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="326"/>
+        <source>Finish %1 first.</source>
+        <translation>Selesaikan %1 terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="333"/>
+        <source>Waiting: %1</source>
+        <translation>Menunggu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="337"/>
+        <source>last known, %1</source>
+        <translation>terakhir diketahui, pukul %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="339"/>
+        <source>last known</source>
+        <translation>terakhir diketahui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="348"/>
+        <source>Served today: %1</source>
+        <translation>Dilayani hari ini: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="349"/>
+        <source>Mean service time: %1</source>
+        <translation>Rata-rata layanan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="423"/>
+        <source>No other service to transfer to.</source>
+        <translation>Tidak ada layanan lain sebagai tujuan pemindahan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="425"/>
+        <source>Transfer %1 to:</source>
+        <translation>Pindahkan %1 ke:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="443"/>
+        <source>Close this counter?</source>
+        <translation>Tutup loket ini?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="444"/>
+        <source>Visitors who are waiting stay in the queue for the other counters.</source>
+        <translation>Pengunjung yang sedang menunggu tetap berada dalam antrian untuk loket lain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/console.py" line="446"/>
+        <source>Yes, close the counter</source>
+        <translation>Ya, tutup loket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/waiting.py" line="66"/>
+        <source>Transferred</source>
+        <translation>Dipindahkan</translation>
+    </message>
+</context>
+<context>
+    <name>CounterDesk</name>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="43"/>
+        <source>No one is waiting for this counter.</source>
+        <translation>Tidak ada yang menunggu untuk loket ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="44"/>
+        <source>Finish the current ticket first (done, no-show or transfer).</source>
+        <translation>Selesaikan dulu nomor yang sedang dilayani (selesai, tidak hadir, atau pindahkan).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="45"/>
+        <source>Another counter has already called this number. Nothing was changed.</source>
+        <translation>Nomor ini sudah dipanggil loket lain. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="48"/>
+        <source>This ticket is at another counter now. Nothing was changed.</source>
+        <translation>Nomor ini sekarang ada di loket lain. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="49"/>
+        <source>This ticket has changed meanwhile (transferred, finished or cancelled). Nothing was changed.</source>
+        <translation>Nomor ini sudah berubah (dipindahkan, selesai, atau dibatalkan). Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="53"/>
+        <source>Recall the visitor %1 times before marking a no-show.</source>
+        <translation>Panggil ulang pengunjung %1 kali sebelum menandai tidak hadir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="56"/>
+        <source>This counter does not serve that ticket&apos;s service.</source>
+        <translation>Loket ini tidak melayani layanan nomor tersebut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="57"/>
+        <source>The ticket already waits for that service.</source>
+        <translation>Nomor ini sudah menunggu di layanan tersebut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="58"/>
+        <source>That service is not available at this plaza.</source>
+        <translation>Layanan tersebut tidak tersedia di plaza ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="59"/>
+        <source>The counter is paused. Resume it to call.</source>
+        <translation>Loket sedang dijeda. Lanjutkan untuk memanggil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="63"/>
+        <location filename="../../ui/counter/desk.py" line="237"/>
+        <source>The city server refused this: %1</source>
+        <translation>Server kota menolak: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="69"/>
+        <source>Wrong PIN. %1 tries left.</source>
+        <translation>PIN salah. Sisa %1 kali coba.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="72"/>
+        <source>Too many wrong PINs. Please try again in %1 min.</source>
+        <translation>Terlalu banyak PIN salah. Silakan coba lagi dalam %1 menit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="76"/>
+        <source>This counter is not in the plaza&apos;s catalog.</source>
+        <translation>Loket ini tidak ada dalam katalog plaza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="77"/>
+        <source>This staff member cannot sign in here. Please ask the administrator.</source>
+        <translation>Petugas ini tidak dapat masuk di sini. Silakan hubungi administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="119"/>
+        <source>This console is not enrolled with the city server. IT: plaza-kiosk enroll --role counter</source>
+        <translation>Konsol ini belum terdaftar di server kota. TI: plaza-kiosk enroll --role counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="145"/>
+        <source>No staff are registered for this plaza yet. IT: plaza-kiosk server add-staff</source>
+        <translation>Belum ada petugas terdaftar untuk plaza ini. TI: plaza-kiosk server add-staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="154"/>
+        <source>Cannot reach the city server; trying again…</source>
+        <translation>Server kota tidak dapat dihubungi; mencoba lagi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="213"/>
+        <source>%1 is called to counter %2.</source>
+        <translation>%1 dipanggil ke loket %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="214"/>
+        <source>Serving %1.</source>
+        <translation>Melayani %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="215"/>
+        <source>%1 is done.</source>
+        <translation>%1 selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="216"/>
+        <source>%1 marked as not present.</source>
+        <translation>%1 ditandai tidak hadir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="217"/>
+        <source>%1 moved to another service&apos;s queue, keeping its place.</source>
+        <translation>%1 dipindahkan ke antrian layanan lain, dengan urutan tetap.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="224"/>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Sesi Anda berakhir. Silakan masuk lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="231"/>
+        <source>No connection to the city server: nothing was changed. Calling needs the connection; it comes back by itself.</source>
+        <translation>Tidak tersambung ke server kota: tidak ada yang diubah. Memanggil memerlukan koneksi; koneksi akan pulih sendiri.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="239"/>
+        <source>Something went wrong; nothing was changed. Please try again.</source>
+        <translation>Terjadi kesalahan; tidak ada yang diubah. Silakan coba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="251"/>
+        <source>Counter %1 is closed.</source>
+        <translation>Loket %1 ditutup.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayBoard</name>
+    <message>
+        <location filename="../../ui/display/board.py" line="498"/>
+        <source>+%1 more</source>
+        <translation>+%1 lainnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="792"/>
+        <source>QUEUE NUMBER</source>
+        <translation>NOMOR ANTRIAN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="793"/>
+        <source>go to</source>
+        <translation>menuju</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="794"/>
+        <source>COUNTER %1</source>
+        <translation>LOKET %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="796"/>
+        <source>Welcome</source>
+        <translation>Selamat datang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="797"/>
+        <source>Please take a queue number at the kiosk</source>
+        <translation>Silakan ambil nomor antrian di kios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="800"/>
+        <source>Recent calls</source>
+        <translation>Panggilan terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="801"/>
+        <source>No calls yet</source>
+        <translation>Belum ada panggilan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="802"/>
+        <source>Counter %1</source>
+        <translation>Loket %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="806"/>
+        <source>Waiting:</source>
+        <translation>Menunggu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="807"/>
+        <source>nobody</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="821"/>
+        <source>Offline — not yet connected to the city server</source>
+        <translation>Luring — belum tersambung ke server kota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="824"/>
+        <source>Offline — last call at %1</source>
+        <translation>Luring — data terakhir pukul %1</translation>
+    </message>
+</context>
+<context>
     <name>Footer</name>
     <message>
         <location filename="../../ui/widgets/frame.py" line="173"/>
@@ -341,6 +794,64 @@
     </message>
 </context>
 <context>
+    <name>SignInPanel</name>
+    <message>
+        <location filename="../../ui/counter/sign_in.py" line="60"/>
+        <source>Sign in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/sign_in.py" line="61"/>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/sign_in.py" line="219"/>
+        <source>Please choose your name.</source>
+        <translation>Silakan pilih nama Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/sign_in.py" line="221"/>
+        <source>Please choose a counter.</source>
+        <translation>Silakan pilih loket.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/sign_in.py" line="223"/>
+        <source>The PIN has at least %1 digits.</source>
+        <translation>PIN terdiri dari paling sedikit %1 angka.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/sign_in.py" line="249"/>
+        <source>Sign in at a counter</source>
+        <translation>Masuk loket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/sign_in.py" line="251"/>
+        <source>1. Choose your name</source>
+        <translation>1. Pilih nama Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/sign_in.py" line="252"/>
+        <source>2. Choose the counter</source>
+        <translation>2. Pilih loket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/sign_in.py" line="253"/>
+        <source>3. Enter your PIN</source>
+        <translation>3. Masukkan PIN Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/sign_in.py" line="254"/>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/sign_in.py" line="256"/>
+        <source>Counter %1</source>
+        <translation>Loket %1</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <location filename="../../ui/screens/staff.py" line="63"/>
@@ -461,37 +972,37 @@
 <context>
     <name>Ticket</name>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="56"/>
+        <location filename="../../ui/screens/ticket.py" line="57"/>
         <source>Back to the start in 1 second.</source>
         <translation>Kembali ke awal dalam 1 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="58"/>
+        <location filename="../../ui/screens/ticket.py" line="59"/>
         <source>Back to the start in %1 seconds.</source>
         <translation>Kembali ke awal dalam %1 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="75"/>
+        <location filename="../../ui/screens/ticket.py" line="76"/>
         <source>Your queue number</source>
         <translation>Nomor antrian Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="87"/>
+        <location filename="../../ui/screens/ticket.py" line="88"/>
         <source>Priority: %1</source>
         <translation>Prioritas: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="105"/>
+        <location filename="../../ui/screens/ticket.py" line="106"/>
         <source>Follow your queue on your phone</source>
         <translation>Pantau antrian di ponsel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="107"/>
+        <location filename="../../ui/screens/ticket.py" line="108"/>
         <source>No ticket printer here — please take a photo of this screen or scan the code.</source>
         <translation>Di sini tidak ada printer tiket — silakan foto layar ini atau pindai kodenya dengan ponsel.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="115"/>
+        <location filename="../../ui/screens/ticket.py" line="116"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>

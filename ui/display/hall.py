@@ -81,6 +81,9 @@ class HallDisplay(QObject):
         log.info("call: %s to counter %s", call.number, call.counter)
         self.announcer.announce(call.number, call.counter)
 
+    def window(self) -> DisplayBoard:
+        return self.board
+
     def show(self, kiosk_mode: bool, size: tuple[int, int] = (1920 // 2, 1080 // 2)) -> None:
         if not kiosk_mode:
             self.board.resize(*size)

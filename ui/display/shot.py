@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from kiosk import feed
 from kiosk.calls import BoardState
+from kiosk.local_plaza import LocalPlaza
+from kiosk.numbering import format_number, new_public_code
 from ui.app import application
 from ui.display.board import DisplayBoard
 from ui.theme import Theme
@@ -40,3 +44,26 @@ def render_board(state: BoardState, size: tuple[int, int], out: Path, lang: str,
         board.deleteLater()
         QApplication.processEvents()
     return out
+
+
+def seed_sample_calls(plaza: LocalPlaza, calls: int = 7) -> None:
+    """A morning's worth of tickets, some called to counters, written through the change feed's
+    own path (`kiosk.feed.apply`), so a screenshot shows what a real board would."""
+    now = plaza.clock()
+    services = [s for s in plaza.catalog().services if s.counters][:6]
+    changes = []
+    for n in range(calls + 14):
+        service = services[n % len(services)]
+        sequence = 40 - n
+        called = n < calls
+        changes.append(("ticket", {
+            "id": str(uuid.uuid4()), "public_code": new_public_code(), "service": service.code,
+            "service_day": plaza.today().isoformat(), "sequence": sequence,
+            "number": format_number(service.prefix, sequence), "priority": None,
+            "state": "called" if called else "waiting",
+            "issued_at": (now - timedelta(minutes=90 - n)).isoformat(),
+            "device_id": plaza.device_id, "queue": service.code,
+            "counter": service.counters[0] if called else None,
+            "called_at": (now - timedelta(minutes=3 * n)).isoformat() if called else None,
+            "recalls": 0}))
+    feed.apply(plaza.store, changes, None, now)

@@ -33,7 +33,29 @@ class RowText:
     mark_color: str = ""  # the mark's own colour (an office's colour); empty: the text colour
 
 
-class PaintedRow(QWidget):
+class WrappingWidget(QWidget):
+    """A painted widget whose height follows its width (its text wraps); subclasses give
+    `heightForWidth` and keep a `theme`."""
+
+    theme: Theme
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def sizeHint(self) -> QSize:
+        width = max(self.width(), self.theme.px(400))
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.theme.px(300), self.heightForWidth(self.theme.px(300)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.height() != self.heightForWidth(self.width()):
+            self.updateGeometry()
+
+
+class PaintedRow(WrappingWidget):
     clicked = Signal()
 
     def __init__(self, text: RowText, theme: Theme, key: str = "", parent: QWidget | None = None) -> None:
@@ -104,9 +126,6 @@ class PaintedRow(QWidget):
         height += len(self.text.side) * (QFontMetrics(self._line_font).height() + self.theme.px(4))
         return height
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
     def heightForWidth(self, width: int) -> int:
         if self._height_cache[0] == width:
             return self._height_cache[1]
@@ -116,18 +135,6 @@ class PaintedRow(QWidget):
         height = content + 2 * self.theme.px(24)
         self._height_cache = (width, height)
         return height
-
-    def sizeHint(self) -> QSize:
-        width = max(self.width(), self.theme.px(400))
-        return QSize(width, self.heightForWidth(width))
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self.theme.px(300), self.heightForWidth(self.theme.px(300)))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self.height() != self.heightForWidth(self.width()):
-            self.updateGeometry()
 
     # --- painting ---
 

