@@ -62,23 +62,14 @@ class LiveFeed:
                 report = pull_changes(self._plaza, self._client, self._hosts,
                                       lambda: self.stopping,
                                       wait=0 if first or failures else self._wait)
-            except Offline as error:
+            except Exception as error:
+                if self.stopping:  # the app is closing: a cut-off long-poll is no news
+                    return
                 failures += 1
-                if failures == 1:
-                    log.warning("live feed: the city server does not answer (%s)", error)
-                self._on_update(LiveUpdate(False, self.last_sync))
-                self._stopping.wait(min(MAX_RETRY_WAIT, 0.5 + backoff(failures)))
-                continue
-            except (Unauthorized, SyncError) as error:
-                failures += 1
-                self._on_update(LiveUpdate(False, self.last_sync, problem=str(error)))
-                self._stopping.wait(MAX_RETRY_WAIT)
-                continue
-            except Exception as error:  # the store, most likely; never let the loop die
-                log.exception("live feed failed")
-                self._on_update(LiveUpdate(False, self.last_sync,
-                                           problem=f"{type(error).__name__}: {error}"))
-                self._stopping.wait(MAX_RETRY_WAIT)
+                self._on_update(LiveUpdate(False, self.last_sync, problem=self._problem(
+                    error, failures)))
+                pause = 0.5 + backoff(failures) if isinstance(error, Offline) else MAX_RETRY_WAIT
+                self._stopping.wait(min(MAX_RETRY_WAIT, pause))
                 continue
             if failures:
                 log.info("live feed: the city server answers again")
@@ -87,3 +78,15 @@ class LiveFeed:
             self._on_update(LiveUpdate(True, self.last_sync, report.calls,
                                        changed=bool(report.changes or report.snapshot
                                                     or report.catalog_changed)))
+
+    @staticmethod
+    def _problem(error: Exception, failures: int) -> str:
+        """What staff should know of a failed round ("" when merely offline); logged once."""
+        if isinstance(error, Offline):
+            if failures == 1:
+                log.warning("live feed: the city server does not answer (%s)", error)
+            return ""
+        if isinstance(error, Unauthorized | SyncError):
+            return str(error)
+        log.error("live feed failed", exc_info=error)  # the store, most likely
+        return f"{type(error).__name__}: {error}"

@@ -15,6 +15,7 @@ from kiosk.calls import CALLED, RECALLS_BEFORE_NO_SHOW, SERVING, WAITING, Counte
 from tests.ui.helpers import find_button, tap, visible_texts
 from ui.counter.console import CounterConsole
 from ui.counter.sign_in import SignInPanel
+from ui.i18n import translate
 
 NOW = datetime(2026, 11, 24, 2, 42, tzinfo=UTC)
 KTP = {"id": "Perekaman KTP-el", "en": "ID card recording"}
@@ -83,17 +84,21 @@ def tap_row(console: CounterConsole, ticket_id: str) -> None:
 def test_without_a_ticket_only_call_next_is_offered(console) -> None:
     console.set_view(view())
     assert shown(console) == {"call_next": True}
-    assert console.buttons["call_next"].text() == "Call next  [Space]"
+    # In whichever language an earlier test left installed: the key is printed on the button.
+    expected = f'{translate("CounterConsole", "Call next")}  [{translate("CounterConsole", "Space")}]'
+    assert console.buttons["call_next"].text() == expected
 
 
 def test_a_called_ticket_offers_start_recall_and_transfer_but_no_show_only_after_recalls(console) -> None:
     console.set_view(view(called(recalls=0)))
     assert shown(console) == {"start": True, "recall": True, "transfer": True, "no_show": False}
     no_show = console.buttons["no_show"].text()
-    assert f"after {RECALLS_BEFORE_NO_SHOW}× recalls" in no_show  # says why it is off
+    why = translate("CounterConsole", "No-show (after %1 recalls)").replace(
+        "%1", f"{RECALLS_BEFORE_NO_SHOW}×")
+    assert no_show.startswith(why)  # says why it is off
     console.set_view(view(called(recalls=RECALLS_BEFORE_NO_SHOW)))
     assert shown(console)["no_show"] is True
-    assert console.buttons["no_show"].text() == "No-show  [X]"
+    assert console.buttons["no_show"].text() == f'{translate("CounterConsole", "No-show")}  [X]'
 
 
 def test_a_ticket_in_service_offers_done_and_transfer(console) -> None:
