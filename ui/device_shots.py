@@ -35,7 +35,7 @@ def device_screenshot(config: Config, plaza: LocalPlaza, *, mode: str, screen: s
         render_sign_in([("1", "Siti Aminah"), ("2", "Muhammad Rizky Pratama"), ("3", "Nurhayati")],
                        names, size, out, lang, theme)
         return
-    counter = next(c.counter for c in board_state(plaza, True, now).recent[:1]) \
-        if board_state(plaza, True, now).recent else names[0]
+    latest = board_state(plaza, True, now).current  # a counter with a ticket called
+    counter = latest.counter if latest else names[0]
     view = counter_view(plaza, counter, "Siti Aminah", "open", True, now)
     render_counter(view, size, out, lang, theme, now=plaza.clock, timezone=plaza.timezone)

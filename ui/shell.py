@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -30,6 +30,7 @@ from ui.screens.services import ServicesScreen
 from ui.screens.staff import StaffScreen
 from ui.screens.ticket import TicketScreen
 from ui.theme import Palette, Theme
+from ui.widgets.common import show_fullscreen
 from ui.widgets.frame import Footer, Header, Wave
 
 log = logging.getLogger(__name__)
@@ -284,8 +285,5 @@ class KioskWindow(QWidget):
         QApplication.instance().quit()
 
     def show_kiosk(self) -> None:
-        """Fullscreen on the whole screen (explicit geometry: some kiosk sessions have no WM)."""
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:
-            self.setGeometry(screen.geometry())
-        self.showFullScreen()
+        """Fullscreen on the whole screen."""
+        show_fullscreen(self)

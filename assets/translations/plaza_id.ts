@@ -268,7 +268,7 @@
         <translation>Ya, tutup loket</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/waiting.py" line="66"/>
+        <location filename="../../ui/counter/waiting.py" line="67"/>
         <source>Transferred</source>
         <translation>Dipindahkan</translation>
     </message>
@@ -476,7 +476,7 @@
     </message>
     <message>
         <location filename="../../ui/display/board.py" line="824"/>
-        <source>Offline — last call at %1</source>
+        <source>Offline — data from %1</source>
         <translation>Luring — data terakhir pukul %1</translation>
     </message>
 </context>
@@ -778,17 +778,17 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="171"/>
+        <location filename="../../ui/shell.py" line="172"/>
         <source>Offline — not yet connected to the city server. You can still take a number.</source>
         <translation>Mode luring — belum tersambung ke server kota. Nomor antrian tetap bisa diambil.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="175"/>
+        <location filename="../../ui/shell.py" line="176"/>
         <source>Offline — data from %1. You can still take a number.</source>
         <translation>Mode luring — data terakhir %1. Nomor antrian tetap bisa diambil.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="218"/>
+        <location filename="../../ui/shell.py" line="219"/>
         <source>Plaza Kiosk</source>
         <translation>Plaza Kiosk</translation>
     </message>

@@ -74,7 +74,7 @@ def test_offline_shows_a_mark_with_the_last_sync_and_keeps_the_calls(board) -> N
     board.set_state(state(call("A-012", "3"), online=False, last_sync=AT - timedelta(minutes=11)))
     assert board.offline_bar.isVisibleTo(board)
     texts = board.visible_texts()
-    assert "Offline — last call at 10:31" in texts  # plaza time, not UTC
+    assert "Offline — data from 10:31" in texts  # plaza time, not UTC
     assert "A-012" in texts and "B-031 Counter 5" in texts
 
     board.set_state(state(call("A-012", "3")))

@@ -12,7 +12,6 @@ import uuid
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QStackedWidget
 
 from kiosk import feed
@@ -29,6 +28,7 @@ from ui.counter.sign_in import SignInPanel
 from ui.i18n import Languages, translate
 from ui.store_thread import StoreThread
 from ui.theme import Palette, Theme
+from ui.widgets.common import show_fullscreen
 
 log = logging.getLogger(__name__)
 
@@ -299,10 +299,7 @@ class CounterDesk(QObject):
             self.stack.show()
             return
         self.stack.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:  # explicit geometry: some sessions have no window manager
-            self.stack.setGeometry(screen.geometry())
-        self.stack.showFullScreen()
+        show_fullscreen(self.stack)
 
     def dispose(self) -> None:
         self._redraw.stop()

@@ -14,7 +14,7 @@ from ui import icons
 from ui.counter.common import minutes_text, priority_word
 from ui.i18n import translate
 from ui.theme import CONSOLE_TARGET, SMALLEST, Theme
-from ui.widgets.painted_row import WrappingWidget
+from ui.widgets.painted_row import TouchRow
 from ui.widgets.scroll import TouchScroll
 
 WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
@@ -25,7 +25,7 @@ def waited_minutes(ticket: QueueTicket, now: datetime) -> int:
     return max(0, int((now - ticket.issued_at).total_seconds() // 60))
 
 
-class WaitingRow(WrappingWidget):
+class WaitingRow(TouchRow):
     """Number | service name (wrapped) with priority mark | minutes waited."""
 
     tapped = Signal(str)
@@ -161,16 +161,8 @@ class WaitingRow(WrappingWidget):
 
     # --- touch ---
 
-    def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._pressed = True  # feedback within one frame
-            self.update()
-
-    def mouseReleaseEvent(self, event) -> None:
-        was_pressed, self._pressed = self._pressed, False
-        self.update()
-        inside = self.rect().contains(event.position().toPoint())
-        if was_pressed and inside and event.button() == Qt.MouseButton.LeftButton and self.ticket:
+    def on_tap(self) -> None:
+        if self.ticket:
             self.tapped.emit(self.ticket.id)
 
 

@@ -821,7 +821,7 @@ class DisplayBoard(QWidget):
             text = translate("DisplayBoard", "Offline — not yet connected to the city server")
         else:
             when = clock(state.last_sync.astimezone(self.now().tzinfo))
-            text = translate("DisplayBoard", "Offline — last call at %1").replace("%1", when)
+            text = translate("DisplayBoard", "Offline — data from %1").replace("%1", when)
         self.offline_bar.text = text
         self.offline_bar.update()
         self.offline_bar.show()

@@ -8,7 +8,6 @@ import logging
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QGuiApplication
 
 from kiosk.calls import BoardState, Call
 from kiosk.config import Config
@@ -21,6 +20,7 @@ from ui.announcer import Announcer
 from ui.display.board import DisplayBoard
 from ui.store_thread import StoreThread
 from ui.theme import Palette, Theme
+from ui.widgets.common import show_fullscreen
 
 log = logging.getLogger(__name__)
 
@@ -91,10 +91,7 @@ class HallDisplay(QObject):
             return
         self.board.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         self.board.setCursor(Qt.CursorShape.BlankCursor)
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:  # explicit geometry: some TV sessions have no window manager
-            self.board.setGeometry(screen.geometry())
-        self.board.showFullScreen()
+        show_fullscreen(self.board)
 
     def dispose(self) -> None:
         live_stopped = self.live is None or self.live.stop()

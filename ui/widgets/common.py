@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QPushButton, QSizePolicy, QWidget
 
 
@@ -52,3 +53,12 @@ def clear_layout(layout: QLayout, keep: tuple[QWidget, ...] = ()) -> None:
         elif (child := item.layout()) is not None:
             clear_layout(child, keep)
             child.deleteLater()
+
+
+def show_fullscreen(window: QWidget) -> None:
+    """Fullscreen on the whole primary screen. The geometry is set explicitly: without a
+    window manager (some kiosk and TV sessions) `showFullScreen()` alone leaves a small window."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.geometry())
+    window.showFullScreen()

@@ -33,11 +33,12 @@ class RowText:
     mark_color: str = ""  # the mark's own colour (an office's colour); empty: the text colour
 
 
-class WrappingWidget(QWidget):
-    """A painted widget whose height follows its width (its text wraps); subclasses give
-    `heightForWidth` and keep a `theme`."""
+class TouchRow(QWidget):
+    """A painted, tappable row whose height follows its width (its text wraps). Subclasses
+    give `heightForWidth` and `on_tap`, keep a `theme`, and paint `_pressed` as pressed."""
 
     theme: Theme
+    _pressed = False
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -54,8 +55,23 @@ class WrappingWidget(QWidget):
         if self.height() != self.heightForWidth(self.width()):
             self.updateGeometry()
 
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed = True  # feedback within one frame
+            self.update()
 
-class PaintedRow(WrappingWidget):
+    def mouseReleaseEvent(self, event) -> None:
+        was_pressed, self._pressed = self._pressed, False
+        self.update()
+        inside = self.rect().contains(event.position().toPoint())
+        if was_pressed and event.button() == Qt.MouseButton.LeftButton and inside:
+            self.on_tap()
+
+    def on_tap(self) -> None:
+        raise NotImplementedError
+
+
+class PaintedRow(TouchRow):
     clicked = Signal()
 
     def __init__(self, text: RowText, theme: Theme, key: str = "", parent: QWidget | None = None) -> None:
@@ -203,17 +219,8 @@ class PaintedRow(WrappingWidget):
 
     # --- touch ---
 
-    def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._pressed = True  # feedback within one frame
-            self.update()
-
-    def mouseReleaseEvent(self, event) -> None:
-        was_pressed, self._pressed = self._pressed, False
-        self.update()
-        inside = self.rect().contains(event.position().toPoint())
-        if was_pressed and event.button() == Qt.MouseButton.LeftButton and inside:
-            self.clicked.emit()
+    def on_tap(self) -> None:
+        self.clicked.emit()
 
     def accessible_text(self) -> str:
         """Everything the row says, for tests and screen readers."""
