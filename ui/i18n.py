@@ -9,6 +9,7 @@ strings, because lupdate's Python reader cannot mark plural forms for a variable
 from __future__ import annotations
 
 import logging
+import weakref
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
@@ -20,6 +21,9 @@ TRANSLATIONS = ASSETS / "translations"
 LANGUAGES = ("id", "en")
 SOURCE_LANGUAGE = "en"  # the texts in the code; no translator needed
 translate = QCoreApplication.translate
+# Qt's translators belong to the whole application; every one installed through `Languages`
+# is listed here, so `reset_languages()` can bring the app back to the source language.
+_INSTALLED: weakref.WeakSet[QTranslator] = weakref.WeakSet()  # never keeps one alive
 
 
 class Languages:
@@ -44,15 +48,27 @@ class Languages:
         app = QCoreApplication.instance()
         if self.current in self._translators:
             app.removeTranslator(self._translators[self.current])
+            _INSTALLED.discard(self._translators[self.current])
         if lang in self._translators:
             app.installTranslator(self._translators[lang])
+            _INSTALLED.add(self._translators[lang])
         self.current = lang
         return True
 
     def uninstall(self) -> None:
         if self.current in self._translators:
             QCoreApplication.instance().removeTranslator(self._translators[self.current])
+            _INSTALLED.discard(self._translators[self.current])
         self.current = ""
+
+
+def reset_languages() -> None:
+    """Remove every translator installed through `Languages` (for tests: each starts in the
+    source language, whatever an earlier window left behind)."""
+    app = QCoreApplication.instance()
+    for translator in list(_INSTALLED):
+        app.removeTranslator(translator)
+    _INSTALLED.clear()
 
 
 def locale(lang: str) -> QLocale:
