@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 QM     := assets/translations/plaza_id.qm
 TS     := $(QM:.qm=.ts)
 
-.PHONY: demo test lint translations screenshots bench clean
+.PHONY: demo test test-clocks lint translations screenshots bench clean
 
 $(STAMP): pyproject.toml
 	@scripts/check-system.sh $(PYTHON)
@@ -26,6 +26,11 @@ test: $(STAMP) $(QM)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# The date-sensitive tests again on a Friday at 12:30 WITA, a Saturday, New Year's Eve at 23:59
+# WITA and a national holiday (CI runs this after `make test`).
+test-clocks: $(STAMP) $(QM)
+	scripts/test-clocks.sh $(PY)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

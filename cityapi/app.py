@@ -6,7 +6,7 @@ import asyncio
 import logging
 import os
 from contextlib import asynccontextmanager, suppress
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query, Request, Response
@@ -26,6 +26,7 @@ from cityapi.numbers import grant_leases
 from cityapi.ops import apply_once, apply_op
 from cityapi.tracking import tracking_page
 from kiosk.catalog import CatalogError
+from kiosk.service_day import Clock, now_utc, ticking_from
 from sync.protocol import (
     PROTOCOL_VERSION,
     ChangesResponse,
@@ -52,6 +53,7 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1_000_000  # a full batch of 200 ops is well under this
 MAX_WAIT = 25  # seconds a long-poll may be held (devices read with a longer timeout)
 DATABASE_ENV = "PLAZA_CITY_DATABASE_URL"  # for `from_environment` (several workers)
+CLOCK_ENV = "PLAZA_CITY_CLOCK_START"  # optional ISO instant the server's clock starts from
 ERRORS = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 409: {"model": ErrorBody},
           413: {"model": ErrorBody}, 422: {"model": ErrorBody}}
 
@@ -65,10 +67,14 @@ def from_environment() -> FastAPI:
     builds when uvicorn runs several (`uvicorn --factory --workers N cityapi.app:from_environment`)."""
     from cityapi.database import open_database
 
-    return create_app(open_database(os.environ[DATABASE_ENV]))
+    start = os.environ.get(CLOCK_ENV)
+    clock = ticking_from(datetime.fromisoformat(start)) if start else now_utc
+    return create_app(open_database(os.environ[DATABASE_ENV]), clock)
 
 
-def create_app(sessions: sessionmaker[Session]) -> FastAPI:
+def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc) -> FastAPI:
+    """The API over `sessions`. `clock` is the server's one "now" (service day, lock-outs,
+    timestamps); tests give it the same hand-moved clock as their devices."""
     bell = Bell(sessions)
 
     @asynccontextmanager
@@ -115,7 +121,7 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
             try:
                 with sessions.begin() as session:
                     device, token = enrol(session, request.code, request.role,
-                                          request.device_name)
+                                          request.device_name, clock())
                 break
             except EnrolmentError as error:
                 raise HTTPException(403, str(error)) from None
@@ -129,14 +135,14 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
 
     @app.post("/v1/ops:batch", response_model=OpsBatchResponse, responses=ERRORS)
     def ops_batch(batch: OpsBatch, who: Annotated[Caller, Depends(caller)]) -> OpsBatchResponse:
-        return OpsBatchResponse(results=[apply_op(sessions, who, op) for op in batch.ops])
+        return OpsBatchResponse(results=[apply_op(sessions, who, op, clock()) for op in batch.ops])
 
     @app.post("/v1/tickets", response_model=OpResult, responses=ERRORS)
     def take_ticket(ticket: TicketTake, who: Annotated[Caller, Depends(caller)]) -> OpResult:
         """A ticket from an online kiosk, numbered here. Its id is its op id: a retry after a
         lost answer gets the same number."""
         op = Op(op_id=ticket.id, kind="ticket.take", payload=ticket.model_dump(mode="json"))
-        return apply_op(sessions, who, op)
+        return apply_op(sessions, who, op, clock())
 
     @app.post("/v1/leases", response_model=LeasesResponse, responses=ERRORS)
     def take_leases(wanted: LeasesRequest,
@@ -145,10 +151,10 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
             raise HTTPException(403, f"a {who.role} does not issue tickets")
         try:
             with sessions.begin() as session:
-                return grant_leases(session, who, wanted.leases, datetime.now(UTC))
+                return grant_leases(session, who, wanted.leases, clock())
         except IntegrityError:  # a retry raced its first copy: that one's blocks now stand
             with sessions.begin() as session:
-                return grant_leases(session, who, wanted.leases, datetime.now(UTC))
+                return grant_leases(session, who, wanted.leases, clock())
 
     @app.get("/v1/changes", response_model=ChangesResponse, responses={**ERRORS, 410: {
         "model": ErrorBody}})
@@ -179,7 +185,7 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
     @app.get("/v1/snapshot", response_model=Snapshot, responses=ERRORS)
     def take_snapshot(who: Annotated[Caller, Depends(caller)]) -> Snapshot:
         with sessions() as session:
-            return Snapshot(**changes.snapshot(session, who.plaza))
+            return Snapshot(**changes.snapshot(session, who.plaza, clock()))
 
     @app.get("/v1/catalog", responses={**ERRORS, 304: {"description": "unchanged"}})
     def catalog(who: Annotated[Caller, Depends(caller)],
@@ -206,7 +212,7 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
             raise HTTPException(422, "the entry's code must match the URL")
         try:
             with sessions.begin() as session:
-                tag = catalogs.change_service(session, who.plaza, entry)
+                tag = catalogs.change_service(session, who.plaza, entry, clock())
         except CatalogError as error:
             raise HTTPException(422, str(error)) from None
         log.info("service %s of %s changed; catalog %s", code, who.plaza, tag)
@@ -222,7 +228,7 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
     def on_shift(who: Annotated[Caller, Depends(counter_device)],
                  x_staff_session: Annotated[str | None, Header()] = None) -> counters.Shift:
         with sessions() as session:
-            found = counters.shift(session, who, x_staff_session or "")
+            found = counters.shift(session, who, x_staff_session or "", clock())
         if found is None:
             raise HTTPException(401, "staff session unknown or ended; sign in again")
         return found
@@ -238,7 +244,7 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
         """A staff member signs in at a counter with a PIN (checked against its hash here).
         Repeated wrong PINs lock the console and the staff member out for a while."""
         with sessions.begin() as session:
-            answer = counters.sign_in(session, who, request)
+            answer = counters.sign_in(session, who, request, clock())
         if not answer.ok:
             log.warning("sign-in refused at %s (%s): %s", who.device_id, request.counter,
                         answer.problem)
@@ -249,14 +255,15 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
                     who: Annotated[counters.Shift, Depends(on_shift)]) -> OpResult:
         """Call next, call, recall, start, done, no-show or transfer, exactly once per id. A
         stale action is `rejected` with a `problem` code and changes nothing."""
+        now = clock()
         return apply_once(sessions, who.caller, str(request.id), f"counter.{request.action}",
-                          lambda session: counters.act(session, who, request))
+                          lambda session: counters.act(session, who, request, now), now)
 
     @app.post("/v1/counter/mode", responses=ERRORS)
     def counter_mode(request: CounterModeChange,
                      who: Annotated[counters.Shift, Depends(on_shift)]) -> dict[str, str]:
         with sessions.begin() as session:
-            counters.change_mode(session, who, request.mode)
+            counters.change_mode(session, who, request.mode, clock())
         return {"counter": who.counter, "mode": request.mode}
 
     @app.get("/t/{code}", response_class=HTMLResponse)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +23,16 @@ def etag(document: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
 
-def import_catalog(session: Session, path: Path) -> tuple[str, int, list[str]]:
+def import_catalog(session: Session, path: Path, now: datetime) -> tuple[str, int, list[str]]:
     """Returns (plaza code, services loaded, refused entries)."""
     document = read_catalog_file(path)
     report = _check(document, path.name)
-    _store(session, document, report)
+    _store(session, document, report, now)
     return report.catalog.plaza.code, len(report.catalog.services), report.problems
 
 
-def change_service(session: Session, plaza_code: str, entry: dict[str, Any]) -> str:
+def change_service(session: Session, plaza_code: str, entry: dict[str, Any],
+                   now: datetime) -> str:
     """Add or replace one service of a plaza's catalog; returns the catalog's new ETag.
     A service the catalog rules refuse raises CatalogError with the reason."""
     # Locked while read and rewritten: two admins changing two services both keep theirs.
@@ -45,14 +47,14 @@ def change_service(session: Session, plaza_code: str, entry: dict[str, Any]) -> 
         problem = next((p for p in report.problems if f"({entry.get('code')})" in p
                         or str(entry.get("code")) in p), "the service was refused")
         raise CatalogError(problem)
-    return _store(session, document, report)
+    return _store(session, document, report, now)
 
 
 def _check(document: Any, source: str) -> LoadReport:
     return load_catalog_data(document, OPTIONS["qr"]["allowed_hosts"].default, source)
 
 
-def _store(session: Session, document: dict[str, Any], report: LoadReport) -> str:
+def _store(session: Session, document: dict[str, Any], report: LoadReport, now: datetime) -> str:
     catalog = report.catalog
     plaza = catalog.plaza
     tag = etag(document)
@@ -63,5 +65,5 @@ def _store(session: Session, document: dict[str, Any], report: LoadReport) -> st
         session.merge(Service(plaza_code=plaza.code, code=service.code, prefix=service.prefix,
                               name={"id": service.name.id, "en": service.name.en},
                               counters={"names": list(service.counters)}))
-    changes.record(session, plaza.code, "catalog", {"etag": tag})
+    changes.record(session, plaza.code, "catalog", {"etag": tag}, now)
     return tag

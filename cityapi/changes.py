@@ -3,7 +3,7 @@ since the cursor; a cursor the server does not know means "take a snapshot"."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -32,9 +32,9 @@ def lock(session: Session, plaza: str) -> None:
     session.scalar(select(Plaza.code).where(Plaza.code == plaza).with_for_update(key_share=True))
 
 
-def record(session: Session, plaza: str, kind: str, data: dict[str, Any]) -> None:
+def record(session: Session, plaza: str, kind: str, data: dict[str, Any], at: datetime) -> None:
     lock(session, plaza)
-    session.add(Change(plaza_code=plaza, kind=kind, data=data, at=datetime.now(UTC)))
+    session.add(Change(plaza_code=plaza, kind=kind, data=data, at=at))
     rang = session.info.setdefault(RANG, set())
     if plaza not in rang and session.get_bind().dialect.name == "postgresql":
         # Delivered on commit to every API process listening, so a display long-polling one
@@ -47,7 +47,7 @@ def _time(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def ticket_change(ticket: Ticket) -> dict[str, Any]:
+def ticket_change(ticket: Ticket, at: datetime) -> dict[str, Any]:
     return {"id": ticket.id, "public_code": ticket.public_code, "service": ticket.service_code,
             "service_day": ticket.service_day.isoformat(), "sequence": ticket.sequence,
             "number": ticket.number, "priority": ticket.priority, "state": ticket.state,
@@ -55,7 +55,7 @@ def ticket_change(ticket: Ticket) -> dict[str, Any]:
             "queue": ticket.queue or ticket.service_code, "counter": ticket.counter,
             "called_at": _time(ticket.called_at), "recalls": ticket.recalls or 0,
             "serving_at": _time(ticket.serving_at), "finished_at": _time(ticket.finished_at),
-            "changed_at": datetime.now(UTC).isoformat()}
+            "changed_at": at.isoformat()}
 
 
 def call_change(ticket: Ticket) -> dict[str, Any]:
@@ -82,14 +82,14 @@ def since(session: Session, plaza: str, cursor: str) -> tuple[list[dict[str, Any
     return changes, str(rows[-1].seq if rows else after), more
 
 
-def snapshot(session: Session, plaza_code: str) -> dict[str, Any]:
+def snapshot(session: Session, plaza_code: str, now: datetime) -> dict[str, Any]:
     """What a device needs to start over: catalog ETag, current staff overrides and the
     tickets of today and later, and the cursor to continue from."""
     plaza = session.get(Plaza, plaza_code)
     # This plaza's last change, not the feed's: another plaza's later sequence may commit
     # before one of this plaza's that is still in flight.
     last = session.scalar(select(func.max(Change.seq)).where(Change.plaza_code == plaza_code)) or 0
-    today = service_day(datetime.now(UTC), plaza.timezone)
+    today = service_day(now, plaza.timezone)
     overrides = session.scalars(select(ServiceDayOverride).where(
         ServiceDayOverride.plaza_code == plaza_code,
         ServiceDayOverride.service_day >= today)).all()
@@ -100,5 +100,5 @@ def snapshot(session: Session, plaza_code: str) -> dict[str, Any]:
         "catalog_etag": plaza.catalog_etag,
         "overrides": [{"service": o.service_code, "service_day": o.service_day.isoformat(),
                        "state": o.state} for o in overrides],
-        "tickets": [ticket_change(t) for t in tickets],
+        "tickets": [ticket_change(t, now) for t in tickets],
     }

@@ -13,7 +13,7 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import case, delete, select
@@ -39,14 +39,14 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def add_staff(session: Session, plaza: str, name: str, pin: str) -> str:
+def add_staff(session: Session, plaza: str, name: str, pin: str, now: datetime) -> str:
     """A staff member who may sign in at this plaza's counters; returns the id."""
     if session.get(Plaza, plaza) is None:
         raise ValueError(f"no plaza {plaza!r}; import its catalog first")
     if not name.strip() or len(name) > 64:
         raise ValueError("a staff name is 1-64 characters")
     staff = Staff(id=str(uuid.uuid4()), plaza_code=plaza, name=name.strip(),
-                  pin_hash=hash_pin(pin), created_at=datetime.now(UTC))
+                  pin_hash=hash_pin(pin), created_at=now)
     session.add(staff)
     return staff.id
 
@@ -68,9 +68,7 @@ def setup(session: Session, plaza: str) -> dict[str, Any]:
             "counters": list(counters_of(session, plaza))}
 
 
-def sign_in(session: Session, caller: Caller, request: SignIn,
-            now: datetime | None = None) -> SignInAnswer:
-    now = now or datetime.now(UTC)
+def sign_in(session: Session, caller: Caller, request: SignIn, now: datetime) -> SignInAnswer:
     staff = session.get(Staff, request.staff)
     if staff is None or staff.plaza_code != caller.plaza or staff.retired_at is not None:
         return SignInAnswer(ok=False, problem="unknown_staff")
@@ -113,9 +111,7 @@ class Shift:
     token_hash: str
 
 
-def shift(session: Session, caller: Caller, token: str,
-          now: datetime | None = None) -> Shift | None:
-    now = now or datetime.now(UTC)
+def shift(session: Session, caller: Caller, token: str, now: datetime) -> Shift | None:
     row = session.get(StaffSession, _hash(token))
     if (row is None or row.ended_at is not None or row.device_id != caller.device_id
             or row.started_at < now - timedelta(hours=SESSION_HOURS)):
@@ -132,12 +128,11 @@ def _set_mode(session: Session, plaza: str, counter: str, mode: str, staff_id: s
         session.add(state)
     state.mode, state.staff_id, state.since = mode, staff_id, now
     changes.record(session, plaza, "counter", {"counter": counter, "mode": mode,
-                                               "at": now.isoformat()})
+                                               "at": now.isoformat()}, now)
 
 
-def change_mode(session: Session, who: Shift, mode: calls.CounterMode) -> None:
+def change_mode(session: Session, who: Shift, mode: calls.CounterMode, now: datetime) -> None:
     """Pause, resume or close the counter; closing ends the staff member's session."""
-    now = datetime.now(UTC)
     changes.lock(session, who.caller.plaza)
     _set_mode(session, who.caller.plaza, who.counter, mode, who.staff_id, now)
     if mode == "closed":
@@ -147,12 +142,11 @@ def change_mode(session: Session, who: Shift, mode: calls.CounterMode) -> None:
 # --- actions on tickets ---
 
 
-def act(session: Session, who: Shift, request: CounterAct) -> dict[str, Any]:
+def act(session: Session, who: Shift, request: CounterAct, now: datetime) -> dict[str, Any]:
     """Apply one counter action; raises `Rejected` with a problem code when it cannot be done
     (a stale action changes nothing)."""
     plaza = who.caller.plaza
     changes.lock(session, plaza)  # first, always: one action of the plaza at a time
-    now = datetime.now(UTC)
     state = session.get(CounterState, (plaza, who.counter))
     if request.action in ("call_next", "call") and state is not None and state.mode != "open":
         raise Rejected(f"counter {who.counter} is {state.mode}", "paused")
@@ -194,10 +188,11 @@ def act(session: Session, who: Shift, request: CounterAct) -> dict[str, Any]:
     elif request.action == "transfer":
         _transfer(session, who, ticket, request.service, now)
     session.flush()
-    changes.record(session, plaza, "ticket", changes.ticket_change(ticket))
+    change = changes.ticket_change(ticket, now)
+    changes.record(session, plaza, "ticket", change, now)
     if request.action in ("call_next", "call", "recall"):
-        changes.record(session, plaza, "call", changes.call_change(ticket))
-    return {"ticket": changes.ticket_change(ticket)}
+        changes.record(session, plaza, "call", changes.call_change(ticket), now)
+    return {"ticket": change}
 
 
 def _next_waiting(session: Session, who: Shift, now: datetime) -> Ticket:

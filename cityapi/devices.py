@@ -6,7 +6,7 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -28,13 +28,11 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def new_enrolment_code(session: Session, plaza_code: str, role: str,
-                       now: datetime | None = None) -> str:
+def new_enrolment_code(session: Session, plaza_code: str, role: str, now: datetime) -> str:
     if role not in ROLES:
         raise EnrolmentError(f"role must be one of {', '.join(ROLES)}")
     if session.get(Plaza, plaza_code) is None:
         raise EnrolmentError(f"no plaza {plaza_code!r}; import its catalog first")
-    now = now or datetime.now(UTC)
     code = "-".join(random_code(4) for _ in range(CODE_GROUPS))
     session.add(EnrolmentCode(code_hash=_hash(normalise_code(code)), plaza_code=plaza_code, role=role,
                               expires_at=now + CODE_LIFETIME))
@@ -56,9 +54,8 @@ def normalise_code(code: str) -> str:
 
 
 def enrol(session: Session, code: str, role: str, device_name: str,
-          now: datetime | None = None) -> tuple[Device, str]:
+          now: datetime) -> tuple[Device, str]:
     """Spend a one-time code; returns the device and its token (shown once)."""
-    now = now or datetime.now(UTC)
     row = session.get(EnrolmentCode, _hash(normalise_code(code)))
     if row is None:
         raise EnrolmentError("unknown enrolment code")
@@ -89,11 +86,11 @@ def enrol(session: Session, code: str, role: str, device_name: str,
     return device, token
 
 
-def revoke(session: Session, device_id: str, now: datetime | None = None) -> bool:
+def revoke(session: Session, device_id: str, now: datetime) -> bool:
     device = session.get(Device, device_id)
     if device is None:
         return False
-    device.revoked_at = now or datetime.now(UTC)
+    device.revoked_at = now
     return True
 
 

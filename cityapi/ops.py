@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -56,7 +56,7 @@ def _service(session: Session, caller: Caller, code: str) -> Service:
 
 
 def _add_ticket(session: Session, caller: Caller, ticket: TicketTake, sequence: int,
-                number: str) -> dict[str, Any]:
+                number: str, now: datetime) -> dict[str, Any]:
     row = Ticket(
         id=str(ticket.id), plaza_code=caller.plaza, public_code=ticket.public_code,
         service_code=ticket.service, service_day=ticket.service_day, sequence=sequence,
@@ -65,11 +65,11 @@ def _add_ticket(session: Session, caller: Caller, ticket: TicketTake, sequence: 
         recalls=0,
     )
     session.add(row)
-    changes.record(session, caller.plaza, "ticket", changes.ticket_change(row))
+    changes.record(session, caller.plaza, "ticket", changes.ticket_change(row, now), now)
     return {"ticket": str(ticket.id), "number": number, "sequence": sequence}
 
 
-def _issue(session: Session, caller: Caller, ticket: TicketIssue) -> dict[str, Any]:
+def _issue(session: Session, caller: Caller, ticket: TicketIssue, now: datetime) -> dict[str, Any]:
     """A ticket the kiosk numbered itself, from its lease or with its own tag."""
     service = _service(session, caller, ticket.service)
     if not ticket.number.startswith(service.prefix + "-"):
@@ -82,10 +82,10 @@ def _issue(session: Session, caller: Caller, ticket: TicketIssue) -> dict[str, A
         Ticket.service_day == ticket.service_day, Ticket.number == ticket.number)).first()
     if taken is not None:
         raise Rejected(f"number {ticket.number} is already taken on {ticket.service_day}")
-    return _add_ticket(session, caller, ticket, ticket.sequence, ticket.number)
+    return _add_ticket(session, caller, ticket, ticket.sequence, ticket.number, now)
 
 
-def _take(session: Session, caller: Caller, ticket: TicketTake) -> dict[str, Any]:
+def _take(session: Session, caller: Caller, ticket: TicketTake, now: datetime) -> dict[str, Any]:
     """A ticket from an online kiosk: the server picks its number."""
     service = _service(session, caller, ticket.service)
     try:
@@ -93,17 +93,18 @@ def _take(session: Session, caller: Caller, ticket: TicketTake) -> dict[str, Any
                                service.prefix)
     except NumbersUsedUp as error:
         raise Rejected(str(error)) from None
-    return _add_ticket(session, caller, ticket, sequence, format_number(service.prefix, sequence))
+    return _add_ticket(session, caller, ticket, sequence, format_number(service.prefix, sequence),
+                       now)
 
 
-def _void(session: Session, caller: Caller, void: TicketVoid) -> dict[str, Any]:
+def _void(session: Session, caller: Caller, void: TicketVoid, now: datetime) -> dict[str, Any]:
     """The kiosk gave up on the server's number for a ticket. If the take arrived, its
     ticket is cancelled; if not, its op id is claimed now, so a late copy is refused."""
     take_id = str(void.ticket)
     # Claim the take's op id; if the take is still running, this waits for it to finish.
     claimed = session.scalar(upsert(session, AppliedOp).values(
         op_id=take_id, device_id=caller.device_id, kind="ticket.take", status="rejected",
-        reason=_plain(f"withdrawn by the device: {void.reason}"), received_at=datetime.now(UTC),
+        reason=_plain(f"withdrawn by the device: {void.reason}"), received_at=now,
     ).on_conflict_do_nothing().returning(AppliedOp.op_id))  # None: the take got there first
     if claimed is not None:
         return {"ticket": take_id, "cancelled": False}
@@ -115,11 +116,12 @@ def _void(session: Session, caller: Caller, void: TicketVoid) -> dict[str, Any]:
     if ticket is None or ticket.state != "waiting":
         return {"ticket": take_id, "cancelled": False}
     ticket.state = "cancelled"
-    changes.record(session, caller.plaza, "ticket", changes.ticket_change(ticket))
+    changes.record(session, caller.plaza, "ticket", changes.ticket_change(ticket, now), now)
     return {"ticket": take_id, "cancelled": True, "number": ticket.number}
 
 
-def _override(session: Session, caller: Caller, change: ServiceOverride) -> dict[str, Any]:
+def _override(session: Session, caller: Caller, change: ServiceOverride,
+              now: datetime) -> dict[str, Any]:
     _service(session, caller, change.service)
     where = (ServiceDayOverride.plaza_code == caller.plaza,
              ServiceDayOverride.service_code == change.service,
@@ -135,7 +137,7 @@ def _override(session: Session, caller: Caller, change: ServiceOverride) -> dict
                                 set_={"state": change.state}))
     result = {"service": change.service, "service_day": change.service_day.isoformat(),
               "state": change.state}
-    changes.record(session, caller.plaza, "service.override", result)
+    changes.record(session, caller.plaza, "service.override", result, now)
     return result
 
 
@@ -166,7 +168,7 @@ def _plain(text: str) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in text)[:300]
 
 
-def _apply(session: Session, caller: Caller, op: Op) -> dict[str, Any]:
+def _apply(session: Session, caller: Caller, op: Op, now: datetime) -> dict[str, Any]:
     if caller.role not in ALLOWED[op.kind]:
         raise Rejected(f"a {caller.role} may not send {op.kind}")
     try:
@@ -175,17 +177,17 @@ def _apply(session: Session, caller: Caller, op: Op) -> dict[str, Any]:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
                              for e in error.errors()[:3])
         raise Rejected(f"bad {op.kind} payload: {problems}") from None
-    return APPLY[op.kind](session, caller, payload)
+    return APPLY[op.kind](session, caller, payload, now)
 
 
-def apply_op(sessions: sessionmaker[Session], caller: Caller, op: Op) -> OpResult:
+def apply_op(sessions: sessionmaker[Session], caller: Caller, op: Op, now: datetime) -> OpResult:
     """Apply one op from a device's outbox exactly once."""
     return apply_once(sessions, caller, str(op.op_id), op.kind,
-                      lambda session: _apply(session, caller, op))
+                      lambda session: _apply(session, caller, op, now), now)
 
 
 def apply_once(sessions: sessionmaker[Session], caller: Caller, op_id: str, kind: str,
-               effect: Callable[[Session], dict[str, Any]]) -> OpResult:
+               effect: Callable[[Session], dict[str, Any]], now: datetime) -> OpResult:
     """Run `effect` exactly once for `op_id`. Its record is written first, in the same
     transaction as its effects, so a concurrent copy of the same op waits on (or fails at)
     that row and then gets this answer; the effects run in a savepoint, so a rejection keeps
@@ -195,7 +197,7 @@ def apply_once(sessions: sessionmaker[Session], caller: Caller, op_id: str, kind
     try:
         with sessions.begin() as session:
             record = AppliedOp(op_id=op_id, device_id=caller.device_id, kind=kind,
-                               status="applied", received_at=datetime.now(UTC))
+                               status="applied", received_at=now)
             session.add(record)
             session.flush()  # claims the op id
             try:

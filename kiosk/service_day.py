@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
+
+# The one kind of clock every part takes (device and server): aware UTC "now". Production
+# passes `now_utc`; tests pass one they move by hand, so nothing depends on today's date.
+Clock = Callable[[], datetime]
 
 
 def now_utc() -> datetime:
     return datetime.now(UTC)
+
+
+def ticking_from(start: datetime) -> Clock:
+    """A clock that reads `start` now and runs on at the real pace: a server process in a
+    test, or a demo, set to a chosen service day and hour."""
+    if start.tzinfo is None:
+        raise ValueError("a clock starts at an aware datetime")
+    offset = start - datetime.now(UTC)
+    return lambda: datetime.now(UTC) + offset
 
 
 def local_time(moment: datetime, timezone: str) -> datetime:

@@ -78,6 +78,7 @@ def start_embedded_city(config: Config, port: int) -> tuple[str, dict[str, Enrol
     from cityapi.devices import new_enrolment_code
     from cityapi.models import Staff
     from kiosk.paths import SAMPLE_CATALOG
+    from kiosk.service_day import now_utc
     from sync import credentials
     from sync.client import CityClient
 
@@ -85,9 +86,9 @@ def start_embedded_city(config: Config, port: int) -> tuple[str, dict[str, Enrol
     sessions = open_database(f"sqlite:///{data / 'cityapi.db'}")
     with sessions.begin() as session:
         plaza_code, _count, _problems = import_catalog(
-            session, Path(config.data.catalog) if config.data.catalog else SAMPLE_CATALOG)
+            session, Path(config.data.catalog) if config.data.catalog else SAMPLE_CATALOG, now_utc())
         if session.scalars(select(Staff.id).where(Staff.plaza_code == plaza_code)).first() is None:
-            add_staff(session, plaza_code, *DEMO_STAFF)
+            add_staff(session, plaza_code, *DEMO_STAFF, now_utc())
     server = uvicorn.Server(uvicorn.Config(create_app(sessions), host="127.0.0.1", port=port,
                                            log_level="warning", timeout_graceful_shutdown=1))
     threading.Thread(target=server.run, name="city-api", daemon=True).start()
@@ -103,7 +104,7 @@ def start_embedded_city(config: Config, port: int) -> tuple[str, dict[str, Enrol
         enrolment = credentials.load(folder)
         if enrolment is None or enrolment.server != url or not enrolment.tag:
             with sessions.begin() as session:
-                code = new_enrolment_code(session, plaza_code, role)
+                code = new_enrolment_code(session, plaza_code, role, now_utc())
             client = CityClient(url, retries=1)
             try:
                 answer = client.enrol(code, role, f"{config.device_id}-{role}")

@@ -7,13 +7,14 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from pydantic import ValidationError
 
 from kiosk import feed, leases, outbox
 from kiosk.calls import Call
 from kiosk.local_plaza import LocalPlaza
+from kiosk.service_day import Clock, now_utc
 from kiosk.store.db import Store
 from sync.client import CityClient, CursorGone, Offline, Refused
 from sync.protocol import MAX_BATCH, LeaseRequest, Op
@@ -32,7 +33,8 @@ class PushReport:
 
 
 def push_outbox(store: Store, client: CityClient, batch_size: int = MAX_BATCH,
-                should_stop: Callable[[], bool] = lambda: False) -> PushReport:
+                should_stop: Callable[[], bool] = lambda: False,
+                clock: Clock = now_utc) -> PushReport:
     """Send what the outbox holds, oldest first, until it is empty, the network fails, or
     `should_stop()` says so (checked between batches).
 
@@ -44,21 +46,21 @@ def push_outbox(store: Store, client: CityClient, batch_size: int = MAX_BATCH,
     report = PushReport()
     while not should_stop() and (batch := outbox.pending(store, batch_size)):
         try:
-            moved = _send(store, client, batch)
+            moved = _send(store, client, batch, clock)
         except Offline as error:
             outbox.note_failure(store, [item.op_id for item in batch], str(error))
             return replace(report, offline=True)
         except Refused as error:
             if len(batch) == 1:  # this op is the one the server cannot take
-                outbox.reject(store, batch[0].op_id, f"refused: {error}", datetime.now(UTC))
+                outbox.reject(store, batch[0].op_id, f"refused: {error}", clock())
                 moved = PushReport(sent=1, rejected=1)
             else:
                 moved = PushReport()
                 for item in batch:
                     try:
-                        moved = _add(moved, _send(store, client, [item]))
+                        moved = _add(moved, _send(store, client, [item], clock))
                     except Refused as single:
-                        outbox.reject(store, item.op_id, f"refused: {single}", datetime.now(UTC))
+                        outbox.reject(store, item.op_id, f"refused: {single}", clock())
                         moved = _add(moved, PushReport(sent=1, rejected=1))
         report = _add(report, moved)
         if moved.acknowledged + moved.rejected == 0:
@@ -71,7 +73,8 @@ def _add(a: PushReport, b: PushReport) -> PushReport:
                       a.offline or b.offline)
 
 
-def _send(store: Store, client: CityClient, batch: list[outbox.PendingOp]) -> PushReport:
+def _send(store: Store, client: CityClient, batch: list[outbox.PendingOp],
+          clock: Clock) -> PushReport:
     """One request; returns how many outbox rows it really moved (acknowledged or rejected)."""
     try:
         ops = [Op(op_id=item.op_id, kind=item.kind, payload=item.payload) for item in batch]
@@ -86,7 +89,7 @@ def _send(store: Store, client: CityClient, batch: list[outbox.PendingOp]) -> Pu
     for result in answers:
         if result.status == "rejected":
             rejected += outbox.reject(store, str(result.op_id), result.reason or "rejected",
-                                      datetime.now(UTC))
+                                      clock())
             log.warning("the city server rejected op %s: %s", result.op_id, result.reason)
     return PushReport(len(ops), acknowledged, rejected)
 
@@ -128,7 +131,7 @@ def pull_changes(plaza: LocalPlaza, client: CityClient, allowed_hosts: tuple[str
     catalog is fetched with its ETag and replaces the local one. With `wait`, the first
     request is a long-poll: it returns as soon as something changes, or after `wait` s."""
     store = plaza.store
-    now = datetime.now(UTC)
+    now = plaza.clock()
     cursor = feed.setting(store, feed.CURSOR)
     wanted_etag, applied = None, 0
     calls: list[Call] = []
@@ -138,7 +141,7 @@ def pull_changes(plaza: LocalPlaza, client: CityClient, allowed_hosts: tuple[str
         while not should_stop():
             page = client.changes(cursor, wait=wait)
             wait = 0  # the following pages are there already
-            now = datetime.now(UTC)
+            now = plaza.clock()
             got = feed.apply(store, [(c.kind, c.data) for c in page.changes],
                              page.next_cursor, now)
             wanted_etag = got.catalog_etag or wanted_etag

@@ -11,7 +11,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from kiosk.calls import Call
 from kiosk.local_plaza import LocalPlaza
@@ -74,7 +74,7 @@ class LiveFeed:
             if failures:
                 log.info("live feed: the city server answers again")
             failures, first = 0, False
-            self.last_sync = datetime.now(UTC)
+            self.last_sync = self._plaza.clock()
             self._on_update(LiveUpdate(True, self.last_sync, report.calls,
                                        changed=bool(report.changes or report.snapshot
                                                     or report.catalog_changed)))

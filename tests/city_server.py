@@ -22,6 +22,7 @@ from cityapi.app import create_app
 from cityapi.catalog_import import import_catalog
 from cityapi.database import make_engine, open_database
 from cityapi.devices import new_enrolment_code
+from kiosk.service_day import Clock, ticking_from
 from sync.credentials import Enrolment
 from sync.protocol import EnrolResponse
 from tests.conftest import catalog_data, service_entry
@@ -31,6 +32,7 @@ from tests.conftest import catalog_data, service_entry
 class CityServer:
     url: str
     sessions: sessionmaker[Session]
+    clock: Clock  # the server's "now": from the test's moment on, never the real date
     app: object = None
     port: int = 0
     _server: uvicorn.Server | None = None
@@ -60,7 +62,7 @@ class CityServer:
 
     def code(self, role: str = "kiosk", plaza: str = "test-plaza") -> str:
         with self.sessions.begin() as session:
-            return new_enrolment_code(session, plaza, role)
+            return new_enrolment_code(session, plaza, role, self.clock())
 
     def enrol(self, role: str = "kiosk", name: str = "kiosk-1") -> dict:
         answer = requests.post(f"{self.url}/v1/enrol", timeout=5,
@@ -92,14 +94,17 @@ def database_url(tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def city(tmp_path: Path, database_url: str) -> Iterator[CityServer]:
+def city(tmp_path: Path, database_url: str, clock: Clock) -> Iterator[CityServer]:
+    """The server's clock starts at the test's moment (a Tuesday at 10:00 WITA) and ticks on, so
+    its calls and events keep their order; the devices' clock is the test's own."""
+    server_clock = ticking_from(clock())
     sessions = open_database(database_url)
     catalog = tmp_path / "catalog.json"
     catalog.write_text(json.dumps(catalog_data([service_entry("ktp-el", "A"),
                                                 service_entry("kk", "B")])))
     with sessions.begin() as session:
-        import_catalog(session, catalog)
-    city = CityServer("", sessions, app=create_app(sessions))
+        import_catalog(session, catalog, server_clock())
+    city = CityServer("", sessions, server_clock, app=create_app(sessions, server_clock))
     city.start()
     yield city
     city.stop()

@@ -18,6 +18,23 @@ from kiosk.store.db import open_store
 # `city`: a real city API on loopback; `window` / `make_window`: kiosk windows, offscreen.
 pytest_plugins = ["tests.city_server", "tests.kiosk_window"]
 
+# `make test-clocks` runs the date-sensitive tests again with the wall clock moved here (an ISO
+# instant, ticking on): whatever reads the real date by mistake shows up as a failure.
+MOVED_CLOCK = "PLAZA_TEST_CLOCK"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if instant := os.environ.get(MOVED_CLOCK):
+        import time_machine
+
+        # Started once and never stopped: the whole run, every thread, lives at that moment.
+        time_machine.travel(datetime.fromisoformat(instant), tick=True).start()
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    instant = os.environ.get(MOVED_CLOCK)
+    return f"wall clock moved to {instant} (time-machine)" if instant else None
+
 ALLOWED = ("banjarmasinkota.go.id", "polri.go.id")
 WEEKDAY_HOURS = {d: ["08:00", "15:00"] for d in ("mon", "tue", "wed", "thu")} | {
     "fri": ["08:00", "15:30"], "sat": None, "sun": None,

@@ -3,7 +3,6 @@ a throwaway store with a morning's calls written through the change feed's own p
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.config import Config
@@ -20,7 +19,7 @@ def device_screenshot(config: Config, plaza: LocalPlaza, *, mode: str, screen: s
 
     theme = Theme(Palette.from_config(config.theme), landscape=True, high_contrast=high_contrast)
     seed_sample_calls(plaza)
-    now = datetime.now(UTC)
+    now = plaza.clock()
     if mode == "display":
         state = board_state(plaza, online=True, last_sync=now)
         spoken = call_text(state.current.number, state.current.counter) if state.current else ""

@@ -4,7 +4,7 @@ executor) and tells the UI, by signal, whether the kiosk is online and when it l
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
@@ -48,7 +48,8 @@ class _Worker(QObject):
         problem = ""
         try:
             stopping = QThread.currentThread().isInterruptionRequested
-            report = push_outbox(self._store, self._client, should_stop=stopping)
+            report = push_outbox(self._store, self._client, should_stop=stopping,
+                                 clock=self._plaza.clock)
             online = not report.offline
             if online and not stopping():
                 top_up_leases(self._plaza, self._client, self._lease_size)
@@ -65,7 +66,7 @@ class _Worker(QObject):
             log.exception("sync failed")
             online, problem = False, f"{type(error).__name__}: {error}"
         if online and not problem:
-            self._last_sync = datetime.now(UTC)
+            self._last_sync = self._plaza.clock()
         self.status.emit(SyncStatus(online, self._last_sync, problem))
 
     @Slot()

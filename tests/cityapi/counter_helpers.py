@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from cityapi.counters import add_staff
 from kiosk.service_day import service_day
@@ -16,13 +16,13 @@ PIN = "2468"
 
 def add_clerk(city: CityServer, name: str = "Siti Aminah", pin: str = PIN) -> str:
     with city.sessions.begin() as session:
-        return add_staff(session, "test-plaza", name, pin)
+        return add_staff(session, "test-plaza", name, pin, city.clock())
 
 
-def take(client: CityClient, service: str, priority: str | None = None,
+def take(city: CityServer, client: CityClient, service: str, priority: str | None = None,
          issued_at: datetime | None = None) -> OpResult:
-    """A ticket from an online kiosk, numbered by the server."""
-    moment = issued_at or datetime.now(UTC)
+    """A ticket from an online kiosk, numbered by the server, issued now by the city's clock."""
+    moment = issued_at or city.clock()
     ticket = TicketTake(id=uuid.uuid4(), public_code=uuid.uuid4().hex[:10].upper(), service=service,
                         service_day=service_day(moment, "Asia/Makassar"), priority=priority,
                         issued_at=moment, device_id="kiosk-test")

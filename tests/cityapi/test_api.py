@@ -98,7 +98,7 @@ def test_roles_and_tokens_are_checked(city: CityServer) -> None:
 
     kiosk = city.enrol()
     with city.sessions.begin() as session:
-        revoke(session, kiosk["device_id"])
+        revoke(session, kiosk["device_id"], city.clock())
     revoked = post_ops(city, kiosk["token"], [ticket_op()])
     assert revoked.status_code == 401 and "revoked" in revoked.json()["error"]
 
@@ -147,12 +147,12 @@ def test_a_device_of_one_plaza_touches_nothing_of_another(city: CityServer, tmp_
     path = tmp_path / "banjarbaru.json"
     path.write_text(json.dumps(other))
     with city.sessions.begin() as session:
-        import_catalog(session, path)
+        import_catalog(session, path, city.clock())
     banjarbaru = city.enrol()  # enrolled at test-plaza
     with city.sessions.begin() as session:
         from cityapi.devices import new_enrolment_code
 
-        code = new_enrolment_code(session, "banjarbaru", "kiosk")
+        code = new_enrolment_code(session, "banjarbaru", "kiosk", city.clock())
     stranger = requests.post(f"{city.url}/v1/enrol", timeout=5, json={
         "code": code, "role": "kiosk", "device_name": "bjb-1"}).json()
     assert stranger["plaza"] == "banjarbaru"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 import requests
@@ -47,11 +47,11 @@ def test_staff_sign_in_with_a_pin_hashed_on_the_server_and_are_locked_out(city) 
 
 def test_call_order_priority_first_then_issue_time_and_transfer_keeps_the_place(city, kiosk):
     staff = add_clerk(city)
-    early = datetime.now(UTC) - timedelta(minutes=30)
-    first_b = take(kiosk, "kk", issued_at=early)  # B-001, waiting 30 min in another queue
-    a1 = take(kiosk, "ktp-el")
-    a2 = take(kiosk, "ktp-el", priority="lansia")
-    a3 = take(kiosk, "ktp-el")
+    early = city.clock() - timedelta(minutes=30)
+    first_b = take(city, kiosk, "kk", issued_at=early)  # B-001, waiting 30 min in another queue
+    a1 = take(city, kiosk, "ktp-el")
+    a2 = take(city, kiosk, "ktp-el", priority="lansia")
+    a3 = take(city, kiosk, "ktp-el")
     desk = Console(city, "1", staff)
     called = desk.act("call_next")
     assert number_of(called) == number_of(a2)  # priority first
@@ -71,7 +71,7 @@ def test_call_order_priority_first_then_issue_time_and_transfer_keeps_the_place(
 
 def test_recall_then_no_show_only_after_the_recalls(city, kiosk) -> None:
     staff = add_clerk(city)
-    ticket = id_of(take(kiosk, "ktp-el"))
+    ticket = id_of(take(city, kiosk, "ktp-el"))
     desk = Console(city, "2", staff)
     desk.act("call_next")
     refused = desk.act("no_show", ticket)
@@ -87,7 +87,7 @@ def test_recall_then_no_show_only_after_the_recalls(city, kiosk) -> None:
 
 def test_stale_actions_get_a_reason_and_change_nothing(city, kiosk) -> None:
     staff = add_clerk(city)
-    ticket = id_of(take(kiosk, "ktp-el"))
+    ticket = id_of(take(city, kiosk, "ktp-el"))
     one, two = Console(city, "1", staff, name="c1"), Console(city, "2", staff, name="c2")
     assert one.act("call", ticket).status == "applied"
     taken = two.act("call", ticket)  # the list on counter 2 was a moment old
@@ -107,7 +107,7 @@ def test_stale_actions_get_a_reason_and_change_nothing(city, kiosk) -> None:
 def test_a_retried_action_is_applied_once(city, kiosk) -> None:
     staff = add_clerk(city)
     for _ in range(2):
-        take(kiosk, "ktp-el")
+        take(city, kiosk, "ktp-el")
     desk = Console(city, "1", staff)
     act_id = uuid.uuid4()
     first = desk.act("call_next", act_id=act_id)
@@ -129,7 +129,7 @@ def test_actions_need_a_signed_in_staff_member(city) -> None:
 
 def test_a_closed_or_paused_counter_calls_no_one(city, kiosk) -> None:
     staff = add_clerk(city)
-    take(kiosk, "ktp-el")
+    take(city, kiosk, "ktp-el")
     desk = Console(city, "1", staff)
     desk.client.set_counter_mode(desk.session, "paused")
     assert desk.act("call_next").problem == "paused"
@@ -143,7 +143,7 @@ def test_a_closed_or_paused_counter_calls_no_one(city, kiosk) -> None:
 def test_eight_counters_calling_at_once_never_get_the_same_ticket(city, kiosk) -> None:
     """The one-authority proof: 8 consoles press "call next" together, again and again."""
     staff = add_clerk(city)
-    taken = [number_of(take(kiosk, "ktp-el")) for _ in range(48)]
+    taken = [number_of(take(city, kiosk, "ktp-el")) for _ in range(48)]
     with city.sessions.begin() as session:  # every counter serves the service
         from cityapi.models import Service
 

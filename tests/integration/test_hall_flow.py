@@ -21,17 +21,17 @@ from ui.counter.desk import CounterDesk
 from ui.display.hall import HallDisplay
 
 
-def _plaza(tmp_path: Path, name: str, catalog_file: Path) -> LocalPlaza:
+def _plaza(tmp_path: Path, name: str, catalog_file: Path, city: CityServer) -> LocalPlaza:
     plaza = LocalPlaza(open_store(tmp_path / f"{name}.db"), device_id=name,
-                       timezone="Asia/Makassar")
+                       timezone="Asia/Makassar", clock=city.clock)
     plaza.import_catalog(catalog_file, ALLOWED)
     return plaza
 
 
 @pytest.fixture
 def hall(city: CityServer, tmp_path: Path, catalog_file: Path, config, qtbot):
-    counter_plaza = _plaza(tmp_path, "counter", catalog_file)
-    display_plaza = _plaza(tmp_path, "display", catalog_file)
+    counter_plaza = _plaza(tmp_path, "counter", catalog_file, city)
+    display_plaza = _plaza(tmp_path, "display", catalog_file, city)
     desk = CounterDesk(config, counter_plaza, city.enrolment("counter", "console-1"))
     board = HallDisplay(config, display_plaza, city.enrolment("display", "tv-1"),
                         announcer=Announcer(player=None))
@@ -56,7 +56,7 @@ def test_a_morning_at_counter_one(city: CityServer, hall, qtbot) -> None:
     desk, board = hall
     staff = add_clerk(city)
     kiosk = CityClient(city.url, city.enrolment("kiosk", "kiosk-1").token)
-    tickets = [take(kiosk, "ktp-el") for _ in range(3)]
+    tickets = [take(city, kiosk, "ktp-el") for _ in range(3)]
     with city.sessions() as session:
         from cityapi.models import Ticket
 

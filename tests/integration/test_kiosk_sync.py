@@ -59,7 +59,7 @@ def test_a_revoked_kiosk_tells_staff_and_keeps_issuing(qtbot, make_window, city)
 
     enrolment = city.enrolment()
     with city.sessions.begin() as session:
-        revoke(session, enrolment.device_id)
+        revoke(session, enrolment.device_id, city.clock())
     window = make_window(enrolment=enrolment)
     # No server number and no lease: the kiosk's own tagged number.
     assert take_number(qtbot, window) == f"A-{enrolment.tag}-001"

@@ -18,16 +18,17 @@ from pathlib import Path
 import pytest
 import requests
 
-from cityapi.app import DATABASE_ENV
+from cityapi.app import CLOCK_ENV, DATABASE_ENV
 from cityapi.catalog_import import import_catalog
 from cityapi.database import open_database
 from kiosk.local_plaza import LocalPlaza
+from kiosk.service_day import ticking_from
 from kiosk.store.db import open_store
 from sync.client import CityClient
 from sync.live import LiveFeed, LiveUpdate
 from tests.city_server import CityServer
 from tests.cityapi.counter_helpers import Console, add_clerk, number_of, take
-from tests.conftest import ALLOWED, catalog_data, service_entry
+from tests.conftest import ALLOWED, TUESDAY_10, catalog_data, service_entry
 
 CALLS = 30
 
@@ -44,7 +45,7 @@ def _api_process(database_url: str, port: int) -> subprocess.Popen:
         [sys.executable, "-m", "uvicorn", "--factory", "cityapi.app:from_environment",
          "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
          "--timeout-graceful-shutdown", "2"],
-        env=os.environ | {DATABASE_ENV: database_url})
+        env=os.environ | {DATABASE_ENV: database_url, CLOCK_ENV: TUESDAY_10.isoformat()})
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -64,11 +65,12 @@ def two_workers(tmp_path: Path, database_url: str) -> Iterator[tuple[CityServer,
     catalog.write_text(json.dumps(catalog_data([service_entry("ktp-el", "A"),
                                                 service_entry("kk", "B")])))
     with sessions.begin() as session:
-        import_catalog(session, catalog)
+        import_catalog(session, catalog, TUESDAY_10)
     ports = [_free_port(), _free_port()]
     processes = [_api_process(database_url, port) for port in ports]
     try:
-        yield CityServer(f"http://127.0.0.1:{ports[0]}", sessions), f"http://127.0.0.1:{ports[1]}"
+        yield (CityServer(f"http://127.0.0.1:{ports[0]}", sessions, ticking_from(TUESDAY_10)),
+               f"http://127.0.0.1:{ports[1]}")
     finally:
         for process in processes:
             process.terminate()
@@ -84,7 +86,8 @@ def test_a_call_reaches_a_display_on_another_worker_within_a_second(
     kiosk = CityClient(city.url, city.enrolment("kiosk").token)
     # The display: its own store, following the feed through the *other* process.
     store = open_store(tmp_path / "display.db")
-    plaza = LocalPlaza(store, device_id="display", timezone="Asia/Makassar")
+    plaza = LocalPlaza(store, device_id="display", timezone="Asia/Makassar",
+                       clock=ticking_from(TUESDAY_10))
     plaza.import_catalog(catalog_file, ALLOWED)
     seen: dict[str, float] = {}
     ready = threading.Event()
@@ -105,7 +108,7 @@ def test_a_call_reaches_a_display_on_another_worker_within_a_second(
 
     latencies = []
     for _ in range(CALLS):
-        take(kiosk, "ktp-el")
+        take(city, kiosk, "ktp-el")
         pressed = time.monotonic()
         called = desk.act("call_next")
         number = number_of(called)

@@ -48,7 +48,8 @@ def test_kill_9_loses_no_acknowledged_ticket(tmp_path: Path, city: CityServer) -
     rng = random.Random(20261122)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     for _ in range(KILLS):
-        child = subprocess.Popen([sys.executable, str(ISSUER), str(path), "kiosk-kill"],
+        child = subprocess.Popen([sys.executable, str(ISSUER), str(path), "kiosk-kill",
+                                  city.clock().isoformat()],
                                  stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
         first = child.stdout.readline()  # wait until it is really issuing
         assert first, "the issuing process did not start"

@@ -76,7 +76,7 @@ def test_a_revoked_device_is_told_and_keeps_its_outbox(city: CityServer, plaza: 
 
     device = city.enrol()
     with city.sessions.begin() as session:
-        revoke(session, device["device_id"])
+        revoke(session, device["device_id"], city.clock())
     plaza.issue_ticket("ktp-el")
     with pytest.raises(Unauthorized, match="revoked"):
         push_outbox(plaza.store, CityClient(city.url, device["token"]))

@@ -17,7 +17,7 @@ from sync.client import CityClient, CursorGone
 from sync.engine import pull_changes, push_outbox
 from sync.ticket_desk import TicketDesk
 from tests.city_server import CityServer
-from tests.conftest import ALLOWED, TUESDAY_10, FixedClock, service_entry
+from tests.conftest import ALLOWED, service_entry
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def pair(city: CityServer, tmp_path: Path, catalog_file: Path):
     for name in ("a", "b"):
         enrolment = city.enrolment(name=f"kiosk-{name}")
         plaza = LocalPlaza(open_store(tmp_path / f"{name}.db"), device_id=f"kiosk-{name}",
-                           timezone="Asia/Makassar", clock=FixedClock(TUESDAY_10),
+                           timezone="Asia/Makassar", clock=city.clock,
                            device_tag=enrolment.tag)
         plaza.import_catalog(catalog_file, ALLOWED)
         made.append((plaza, CityClient(city.url, enrolment.token, retries=1)))

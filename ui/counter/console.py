@@ -7,8 +7,7 @@ server (calling needs the authority, DESIGN §4) and answers with a new view or 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -16,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.calls import RECALLS_BEFORE_NO_SHOW, SERVING, WAITING, CounterView, QueueTicket, check
+from kiosk.service_day import Clock
 from ui.counter.card import TicketCard
 from ui.counter.common import MessageLine, Overlay, TopBar, default_theme, minutes_text, restyle
 from ui.counter.waiting import WaitingList
@@ -57,12 +57,12 @@ class CounterConsole(QWidget):
     modeRequested = Signal(str)  # "open" | "paused" | "closed"
 
     def __init__(self, theme: Theme | None = None, *, timezone: str = "Asia/Makassar",
-                 now: Callable[[], datetime] | None = None, parent: QWidget | None = None) -> None:
+                 now: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CounterConsole")
         self.theme = theme or default_theme()
         self.zone = ZoneInfo(timezone)  # the plaza's wall clock for "data from 10:31"
-        self.now = now or (lambda: datetime.now(UTC))
+        self.now = now
         self.view: CounterView | None = None
         self.lang = "id"
         self.selected = ""  # id of the waiting ticket tapped in the list

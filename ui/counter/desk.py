@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QStackedWidget
@@ -88,7 +87,7 @@ class CounterDesk(QObject):
         self.languages.switch(self.lang)
         theme = Theme(Palette.from_config(config.theme), landscape=True)
         self.sign_in = SignInPanel(theme)
-        self.console = CounterConsole(theme, timezone=plaza.timezone)
+        self.console = CounterConsole(theme, timezone=plaza.timezone, now=plaza.clock)
         self.stack = QStackedWidget()
         self.stack.setWindowTitle(config.plaza.name)
         self.stack.addWidget(self.sign_in)
@@ -201,7 +200,7 @@ class CounterDesk(QObject):
             return
         ticket = result.result["ticket"]
         self.console.show_message(self._done_text(ticket), "info")
-        now = datetime.now(UTC)
+        now = self.plaza.clock()
         # Into the local store now (the feed brings it again; applying twice changes nothing).
         self.store.submit(
             lambda: feed.apply(self.plaza.store, [("ticket", ticket)], None, now), lambda _: self.refresh()

@@ -5,7 +5,7 @@ known state when the network is gone."""
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt
 
@@ -70,7 +70,7 @@ class HallDisplay(QObject):
         self.online, self.last_sync = update.online, update.last_sync or self.last_sync
         if changed or update.calls:
             self.refresh()
-        now = datetime.now(UTC)
+        now = self.plaza.clock()
         fresh = [call for call in update.calls if now - call.at <= FRESH_CALL]
         if fresh:
             self.board.pulse()
