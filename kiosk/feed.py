@@ -25,7 +25,7 @@ __all__ = ["CATALOG_ETAG", "CURSOR", "apply", "setting"]
 
 
 def setting(store: Store, key: str) -> str | None:
-    with store.sessions() as session:
+    with store.read() as session:
         row = session.get(Setting, key)
         return row.value if row else None
 

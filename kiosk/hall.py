@@ -42,7 +42,7 @@ def board_state(plaza: LocalPlaza, online: bool, last_sync: datetime | None) -> 
     """The latest call big, the ones before it, and how many wait for each service."""
     catalog = plaza.catalog()
     day = plaza.today()
-    with plaza.store.sessions() as session:
+    with plaza.store.read() as session:
         called = session.execute(
             select(TicketRow.id, TicketRow.number, TicketRow.counter, QUEUE,
                    TicketRow.called_at, TicketRow.recalls)
@@ -80,7 +80,7 @@ def counter_view(plaza: LocalPlaza, counter: str, staff_name: str, mode: Counter
     by_code = {service.code: service for service in catalog.services}
     mine = [service.code for service in counter_services(catalog, counter)]
     day = plaza.today()
-    with plaza.store.sessions() as session:
+    with plaza.store.read() as session:
         rows = session.scalars(select(TicketRow).where(
             TicketRow.service_day == day,
             ((TicketRow.state == WAITING) & QUEUE.in_(mine))

@@ -26,7 +26,7 @@ class LeasedBlock:
 
 def numbers_left(store: Store, days: Iterable[date]) -> dict[tuple[str, date], int]:
     """Unused leased numbers per (service, day)."""
-    with store.sessions() as session:
+    with store.read() as session:
         rows = session.execute(
             select(NumberLeaseRow.service_code, NumberLeaseRow.service_day,
                    func.sum(NumberLeaseRow.last - NumberLeaseRow.first + 1 - NumberLeaseRow.used))

@@ -122,7 +122,7 @@ class LocalPlaza:
 
     def load_catalog_if_empty(self, catalog_file: Path | None, allowed_hosts: tuple[str, ...]) -> list[str]:
         """On first start, fill the store from the catalog file. Returns refused entries."""
-        with self.store.sessions() as session:
+        with self.store.read() as session:
             if read_catalog(session) is not None:
                 return []
         return self.import_catalog(catalog_file or SAMPLE_CATALOG, allowed_hosts)
@@ -151,7 +151,7 @@ class LocalPlaza:
 
     def catalog(self) -> Catalog:
         if self._catalog is None:
-            with self.store.sessions() as session:
+            with self.store.read() as session:
                 catalog = read_catalog(session)
             if catalog is None:
                 raise LookupError("the local store has no catalog yet")
@@ -176,7 +176,7 @@ class LocalPlaza:
         """Every service's state today, in one pass over the store."""
         moment = self.clock()
         day = service_day(moment, self.timezone)
-        with self.store.sessions() as session:
+        with self.store.read() as session:
             issued, overrides = self._day_counts(session, day)
             active = session.execute(
                 select(func.coalesce(TicketRow.queue, TicketRow.service_code), TicketRow.number,
@@ -274,7 +274,7 @@ class LocalPlaza:
         service = self.service(service_code)
         moment = self.clock()
         day = service_day(moment, self.timezone)
-        with self.store.sessions() as session:
+        with self.store.read() as session:
             issued, overrides = self._day_counts(session, day, service_code)
         availability = self._availability(service, moment, issued, overrides)
         if not availability.can_issue:
@@ -362,7 +362,7 @@ class LocalPlaza:
     def last_ticket(self) -> IssuedTicket | None:
         """The last ticket this device issued today (for a reprint)."""
         day = self.today()
-        with self.store.sessions() as session:
+        with self.store.read() as session:
             ticket = session.scalars(
                 select(TicketRow)
                 .where(TicketRow.device_id == self.device_id, TicketRow.service_day == day)

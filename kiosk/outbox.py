@@ -21,7 +21,7 @@ class PendingOp:
 
 def pending(store: Store, limit: int) -> list[PendingOp]:
     """The oldest ops not yet acknowledged nor rejected, in the order they were written."""
-    with store.sessions() as session:
+    with store.read() as session:
         rows = session.scalars(select(OutboxRow).where(OutboxRow.rejected_at.is_(None))
                                .order_by(OutboxRow.id).limit(limit)).all()
         return [PendingOp(row.op_id, row.kind, row.payload) for row in rows]
@@ -52,7 +52,7 @@ def note_failure(store: Store, op_ids: list[str], error: str) -> None:
 
 def counts(store: Store) -> tuple[int, int]:
     """(waiting to be sent, rejected by the server)."""
-    with store.sessions() as session:
+    with store.read() as session:
         waiting = session.scalar(select(func.count()).select_from(OutboxRow)
                                  .where(OutboxRow.rejected_at.is_(None))) or 0
         rejected = session.scalar(select(func.count()).select_from(OutboxRow)

@@ -24,6 +24,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration. Checked against the scripts by a test, so start-up can skip
 # importing Alembic (a quarter of a second) when the store is already current.
 HEAD = "0005"
+READ_ONLY = "plaza_read_only"  # execution option of the engine behind `Store.read`
 
 
 class StoreError(Exception):
@@ -34,13 +35,27 @@ class StoreError(Exception):
 class Store:
     path: Path
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: sessionmaker[Session]  # writers: BEGIN IMMEDIATE
+    readers: sessionmaker[Session]  # readers: a deferred BEGIN, no lock
     recovered_from: Path | None = None  # where a damaged file was moved, for the staff panel
+
+    @classmethod
+    def over(cls, path: Path, engine: Engine, recovered_from: Path | None = None) -> Store:
+        """The store on an engine made by `make_engine` (migrated already)."""
+        return cls(path, engine, sessionmaker(engine, expire_on_commit=False),
+                   sessionmaker(engine.execution_options(**{READ_ONLY: True})), recovered_from)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One write transaction: committed on success, rolled back on any error."""
         with self.sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """One consistent snapshot to read from. It takes no lock (WAL), so however long a
+        screen's read runs, issuing a ticket never waits for it."""
+        with self.readers() as session:
             yield session
 
     def close(self) -> None:
@@ -60,9 +75,11 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def _on_begin(connection: Any) -> None:
-    # BEGIN IMMEDIATE: take the write lock at the start, so two writers wait their turn
-    # instead of failing half-way through a ticket.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # Writers: BEGIN IMMEDIATE takes the write lock at the start, so two writers wait their
+    # turn instead of failing half-way through a ticket. Readers: a plain (deferred) BEGIN,
+    # a snapshot that never holds a writer up.
+    read_only = connection.get_execution_options().get(READ_ONLY, False)
+    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def configure_sqlite(engine: Engine) -> Engine:
@@ -182,4 +199,4 @@ def open_store(path: Path) -> Store:
         log.exception("local store %s could not be migrated", path)
         raise StoreError(f"the local store {path} could not be brought up to date ({error}); "
                          "it was left untouched") from error
-    return Store(path, engine, sessionmaker(engine, expire_on_commit=False), recovered_from)
+    return Store.over(path, engine, recovered_from)

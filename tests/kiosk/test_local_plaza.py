@@ -19,7 +19,7 @@ def test_numbers_count_up_per_service(plaza: LocalPlaza) -> None:
 def test_a_ticket_its_event_and_its_outbox_op_are_written_together(plaza: LocalPlaza) -> None:
     ticket = plaza.issue_ticket("ktp-el", Priority.ELDERLY)
     assert isinstance(ticket, IssuedTicket)
-    with plaza.store.sessions() as session:
+    with plaza.store.read() as session:
         row = session.get(TicketRow, ticket.id)
         assert row.state == "waiting" and row.priority == "lansia"
         assert session.scalar(select(func.count()).select_from(TicketEventRow)) == 1
@@ -88,7 +88,7 @@ def test_numbers_are_never_duplicated(plaza: LocalPlaza, clock, steps) -> None:
     for service, days, priority in steps:
         clock.moment = start + timedelta(days=days * 7)  # stay on Tuesdays
         plaza.issue_ticket(service, Priority.ELDERLY if priority else None)
-    with plaza.store.sessions() as session:
+    with plaza.store.read() as session:
         rows = session.execute(
             select(TicketRow.service_code, TicketRow.service_day, TicketRow.number)
         ).all()
