@@ -7,6 +7,7 @@ thread, so a slow disk never freezes a tap.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,7 +17,7 @@ from kiosk.catalog import Agency, Catalog, Category, Service
 from kiosk.config import Config
 from kiosk.local_plaza import IssuedTicket, IssueRefused, LocalPlaza, ServiceState
 from kiosk.numbering import Priority, tracking_url
-from kiosk.pin import PinGuard
+from kiosk.pin import PinGuard, PinResult
 from sync.status import SyncStatus
 from sync.ticket_desk import TicketDesk
 from ui.store_thread import StoreThread
@@ -202,6 +203,11 @@ class KioskModel(QObject):
 
     def reprint_last(self) -> None:
         self.store.submit(self.plaza.last_ticket, self.reprintReady.emit, self._store_error)
+
+    def check_pin(self, pin: str, on_result: Callable[[PinResult], None]) -> None:
+        """scrypt is slow on purpose: the PIN is checked on the store thread, and the screen
+        keeps painting meanwhile."""
+        self.store.submit(lambda: self.pin_guard.check(pin), on_result, self._store_error)
 
     def set_override(self, service_code: str, state: StaffOverride | None) -> None:
         self.store.submit(lambda: self.plaza.set_override(service_code, state),

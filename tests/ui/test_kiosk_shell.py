@@ -100,6 +100,7 @@ def _enter_pin(qtbot, window, pin: str) -> None:
     for digit in pin:
         tap(qtbot, find_button(window.current, digit))
     tap(qtbot, find_button(window.current, translate("Staff", "OK")))
+    qtbot.waitUntil(lambda: not window.current.checking, timeout=10_000)  # checked off the UI
 
 
 def test_staff_panel_opens_with_the_pin(qtbot, window) -> None:
@@ -109,6 +110,39 @@ def test_staff_panel_opens_with_the_pin(qtbot, window) -> None:
     window.home()
     _open_staff(qtbot, window)
     assert not window.current.unlocked  # leaving the panel locks it again
+
+
+def test_the_screen_keeps_painting_while_a_pin_is_checked(qtbot, window) -> None:
+    """scrypt is slow on purpose; with a costly hash (over half a second here) the UI thread
+    still turns its event loop every few milliseconds: the check runs elsewhere."""
+    import base64
+    import hashlib
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    salt, n, r, p = b"plaza-kiosk-salt", 2**16, 8, 4
+    digest = hashlib.scrypt(STAFF_PIN.encode(), salt=salt, n=n, r=r, p=p, dklen=32,
+                            maxmem=2**28)
+    costly = (f"scrypt${n}${r}${p}${base64.b64encode(salt).decode()}"
+              f"${base64.b64encode(digest).decode()}")
+    window.model.pin_guard = PinGuard(costly, 5, 300)
+    _open_staff(qtbot, window)
+    for digit in STAFF_PIN:
+        tap(qtbot, find_button(window.current, digit))
+    ticks: list[float] = []
+    beat = QTimer(interval=10)
+    beat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    beat.start()
+    started = time.perf_counter()
+    tap(qtbot, find_button(window.current, translate("Staff", "OK")))
+    assert window.current.checking and not window.current.unlocked  # not decided on the UI
+    qtbot.waitUntil(lambda: window.current.unlocked, timeout=20_000)
+    took = time.perf_counter() - started
+    beat.stop()
+    assert took > 0.5, f"the check took {took:.2f} s: too quick to prove anything"
+    gaps = [b - a for a, b in zip([started, *ticks], ticks, strict=False)]
+    assert len(ticks) >= 10 and max(gaps) < 0.25, f"the UI stalled {max(gaps):.2f} s"
 
 
 def test_five_wrong_pins_lock_the_panel(qtbot, window) -> None:

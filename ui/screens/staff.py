@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.availability import StaffOverride
+from kiosk.pin import PinResult
 from ui import wording
 from ui.i18n import translate
 from ui.screens.base import ScrollScreen
@@ -24,6 +25,7 @@ class StaffScreen(ScrollScreen):
     def __init__(self, model, nav) -> None:
         super().__init__(model, nav)
         self.unlocked = False
+        self.checking = False  # a PIN is being checked (off the UI thread)
         self.entered = ""
         self.message = ""
         model.statesChanged.connect(self._refresh)
@@ -47,6 +49,7 @@ class StaffScreen(ScrollScreen):
     def leave(self) -> None:
         self._lock_timer.stop()
         self.unlocked = False  # the panel locks again as soon as it is left
+        self.checking = False  # a check still under way opens nothing once the panel is left
         self.entered = ""
 
     def render(self) -> None:
@@ -87,7 +90,7 @@ class StaffScreen(ScrollScreen):
             key_button = button(text, "pin" if key.isdigit() else "primary")
             key_button.setObjectName(f"pin-{key}")
             key_button.setMinimumHeight(self.theme.px(120))
-            key_button.setEnabled(locked <= 0)
+            key_button.setEnabled(locked <= 0 and not self.checking)
             key_button.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(key_button, index // 3, index % 3)
         self.column.addLayout(grid)
@@ -96,18 +99,26 @@ class StaffScreen(ScrollScreen):
         if key == "clear":
             self.entered = ""
         elif key == "ok":
-            result = self.model.pin_guard.check(self.entered)
-            self.entered = ""
-            if result.ok:
-                self.unlocked, self.message = True, ""
-                self.model.refresh_states()
-            elif result.locked_for > 0:
-                self.message = ""  # the lock-out line says it
-            else:
-                self.message = wording.count(translate("Staff", "Wrong PIN. Attempts left: %1"),
-                                             result.attempts_left)
+            if self.checking:
+                return
+            self.checking, pin, self.entered = True, self.entered, ""
+            self.model.check_pin(pin, self._checked)
         elif len(self.entered) < PIN_MAX:
             self.entered += key
+        self.render()
+
+    def _checked(self, result: PinResult) -> None:
+        if not self.checking:  # the panel was left while the PIN was checked
+            return
+        self.checking = False
+        if result.ok:
+            self.unlocked, self.message = True, ""
+            self.model.refresh_states()
+        elif result.locked_for > 0:
+            self.message = ""  # the lock-out line says it
+        else:
+            self.message = wording.count(translate("Staff", "Wrong PIN. Attempts left: %1"),
+                                         result.attempts_left)
         self.render()
 
     # --- the panel ---
