@@ -8,12 +8,14 @@ transaction before anyone sees its number.
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import func, select
@@ -98,6 +100,15 @@ class IssueRefused:
     availability: Availability
 
 
+@dataclass(frozen=True)
+class _CatalogSnapshot:
+    """The catalog as read from the store, with its holidays by day. Never changed once made:
+    a newer catalog replaces the whole snapshot, so a thread reading it never sees half of one."""
+
+    catalog: Catalog
+    holidays: Mapping[date, Holiday]
+
+
 class LocalPlaza:
     def __init__(
         self,
@@ -115,8 +126,8 @@ class LocalPlaza:
         self.device_tag = device_tag
         self.timezone = timezone
         self.clock = clock
-        self._catalog: Catalog | None = None
-        self._holidays: dict[date, Holiday] = {}
+        self._snapshot: _CatalogSnapshot | None = None  # swapped whole, never mutated
+        self._snapshot_lock = threading.Lock()  # one reader of the store's catalog at a time
 
     # --- catalog ---
 
@@ -141,7 +152,8 @@ class LocalPlaza:
         with self.store.transaction() as session:
             save_catalog(session, report.catalog)
             session.merge(Setting(key=CATALOG_ETAG, value=etag or ""))
-        self._catalog = None
+        with self._snapshot_lock:  # no reader still holding the old one can put it back
+            self._snapshot = self._read_snapshot()
         log.info(
             "catalog %s loaded: %d agencies, %d services, %d entries refused",
             source, len(report.catalog.agencies), len(report.catalog.services),
@@ -150,14 +162,24 @@ class LocalPlaza:
         return report.problems
 
     def catalog(self) -> Catalog:
-        if self._catalog is None:
-            with self.store.read() as session:
-                catalog = read_catalog(session)
-            if catalog is None:
-                raise LookupError("the local store has no catalog yet")
-            self._catalog = catalog
-            self._holidays = {holiday.day: holiday for holiday in catalog.holidays}
-        return self._catalog
+        return self._current().catalog
+
+    def _current(self) -> _CatalogSnapshot:
+        snapshot = self._snapshot  # one read: another thread may swap it meanwhile
+        if snapshot is None:
+            with self._snapshot_lock:
+                if self._snapshot is None:
+                    self._snapshot = self._read_snapshot()
+                snapshot = self._snapshot
+        return snapshot
+
+    def _read_snapshot(self) -> _CatalogSnapshot:
+        with self.store.read() as session:
+            catalog = read_catalog(session)
+        if catalog is None:
+            raise LookupError("the local store has no catalog yet")
+        return _CatalogSnapshot(catalog, MappingProxyType(
+            {holiday.day: holiday for holiday in catalog.holidays}))
 
     def service(self, code: str) -> Service:
         for service in self.catalog().services:
@@ -222,10 +244,10 @@ class LocalPlaza:
 
     def _availability(self, service: Service, moment: datetime, issued: dict[str, int],
                       overrides: dict[str, StaffOverride]) -> Availability:
-        catalog = self.catalog()
+        snapshot = self._current()
         return check_availability(
-            service, catalog.plaza, local_time(moment, self.timezone),
-            issued_today=issued.get(service.code, 0), holidays=self._holidays,
+            service, snapshot.catalog.plaza, local_time(moment, self.timezone),
+            issued_today=issued.get(service.code, 0), holidays=snapshot.holidays,
             override=overrides.get(service.code),
         )
 
