@@ -329,15 +329,19 @@ class LocalPlaza:
                 sequence, number = self._own_number(session, service, day)
             else:
                 sequence, number = numbered
-            ticket = TicketRow(
-                id=draft.id, public_code=draft.public_code, service_code=draft.service_code,
-                service_day=day, sequence=sequence, number=number, priority=draft.priority,
-                state=WAITING, issued_at=draft.issued_at, device_id=self.device_id,
-            )
-            session.add(ticket)
-            session.flush()  # the ticket row first: its event refers to it
-            session.add(TicketEventRow(ticket_id=ticket.id, state=WAITING, at=draft.issued_at,
-                                       device_id=self.device_id))
+            # The server made a numbered ticket: the change feed may have brought it already,
+            # in the moment between the server's answer and this transaction. It is this one.
+            ticket = session.get(TicketRow, draft.id) if numbered is not None else None
+            if ticket is None:
+                ticket = TicketRow(
+                    id=draft.id, public_code=draft.public_code, service_code=draft.service_code,
+                    service_day=day, sequence=sequence, number=number, priority=draft.priority,
+                    state=WAITING, issued_at=draft.issued_at, device_id=self.device_id,
+                )
+                session.add(ticket)
+                session.flush()  # the ticket row first: its event refers to it
+                session.add(TicketEventRow(ticket_id=ticket.id, state=WAITING,
+                                           at=draft.issued_at, device_id=self.device_id))
             if withdrawn is not None:
                 session.add(_op("ticket.void", draft.issued_at, {
                     "ticket": withdrawn, "reason": f"no answer in time; issued {number}"}))

@@ -104,3 +104,22 @@ def test_issue_time_is_aware_utc(plaza: LocalPlaza) -> None:
     ticket = plaza.issue_ticket("ktp-el")
     assert ticket.issued_at.tzinfo is not None
     assert ticket.issued_at == datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
+
+
+def test_a_server_numbered_ticket_the_feed_brought_first_is_kept_once(plaza: LocalPlaza) -> None:
+    """The server numbers a ticket and its change feed reaches this kiosk (a long-poll wakes at
+    once) before the desk writes the answer: the desk's write finds the ticket and keeps it."""
+    from kiosk import feed
+
+    draft = plaza.prepare_ticket("ktp-el")
+    feed.apply(plaza.store, [("ticket", {
+        "id": draft.id, "public_code": draft.public_code, "service": "ktp-el",
+        "service_day": draft.service_day.isoformat(), "sequence": 7, "number": "A-007",
+        "priority": None, "state": "waiting", "issued_at": draft.issued_at.isoformat(),
+        "device_id": plaza.device_id})], None, draft.issued_at)
+    ticket = plaza.record_ticket(draft, numbered=(7, "A-007"))
+    assert isinstance(ticket, IssuedTicket) and ticket.number == "A-007"
+    with plaza.store.read() as session:
+        assert session.scalar(select(func.count()).select_from(TicketRow)) == 1
+        assert session.scalar(select(func.count()).select_from(TicketEventRow)) == 1
+        assert session.scalar(select(func.count()).select_from(OutboxRow)) == 0
