@@ -54,13 +54,15 @@ def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_m
     desk_thread.setParent(window)
     model.setParent(window)
     if enrolment is not None:
-        from ui.sync_thread import SyncThread  # the network stack loads only when enrolled
+        from sync.loop import KIOSK_POLL  # the network stack loads only when enrolled
+        from ui.sync_bridge import SyncBridge
 
-        sync = SyncThread(plaza, enrolment, config, window)
-        sync.statusChanged.connect(model.set_sync_status)
-        sync.catalogChanged.connect(model.reload_catalog)
+        sync = SyncBridge(plaza, enrolment, config.qr.allowed_hosts, window,
+                          lease_size=config.sync.lease_size, wait=KIOSK_POLL)
+        sync.event.connect(model.on_sync_event)
         model.ticketIssued.connect(lambda _ticket: sync.nudge())
-        window.sync_thread = sync
+        window.sync = sync
+        sync.start()
     model.refresh_states()
     # Every service page has a QR code; make them all now, off the UI thread, so no tap
     # waits for one (each costs ~25 ms to compute).

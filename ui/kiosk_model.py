@@ -18,7 +18,7 @@ from kiosk.config import Config
 from kiosk.local_plaza import IssuedTicket, IssueRefused, LocalPlaza, ServiceState
 from kiosk.numbering import Priority, tracking_url
 from kiosk.pin import PinGuard, PinResult
-from sync.status import SyncStatus
+from sync.status import SyncEvent
 from sync.ticket_desk import TicketDesk
 from ui.store_thread import StoreThread
 from ui.widgets.qr import qr_matrix
@@ -62,7 +62,7 @@ class KioskModel(QObject):
         self.pin_guard = PinGuard(config.staff.pin_hash, config.staff.max_attempts,
                                   config.staff.lockout_seconds)
         self.pending_outbox = 0
-        self.sync: SyncStatus | None = None  # None: not enrolled, a standalone kiosk
+        self.sync: SyncEvent | None = None  # the last; None: not enrolled, a standalone kiosk
         self.visit = 0  # bumped when a visitor's session ends (idle, home)
         self.issuing = False  # one ticket at a time, whichever screen asked
         self._refreshing = False
@@ -137,15 +137,22 @@ class KioskModel(QObject):
 
     # --- store work, off the UI thread ---
 
-    def set_sync_status(self, status: SyncStatus) -> None:
-        if status.problem and status.problem not in self.notes.errors:
-            self.notes.errors.append(status.problem)
+    def on_sync_event(self, event: SyncEvent) -> None:
+        """A round of the sync loop: the online line, staff notes, and what it brought in
+        (another kiosk's ticket, a call at a counter) on screen at once, not at the next tick."""
+        if event.problem and event.problem not in self.notes.errors:
+            self.notes.errors.append(event.problem)
             del self.notes.errors[:-10]
-        if status.online and not status.problem:
+        if event.online and not event.problem:
             self.desk.server_answered()
-        if status != self.sync:
-            self.sync = status
+        status_changed = self.sync is None or event.status != self.sync.status
+        self.sync = event
+        if status_changed:
             self.syncChanged.emit()
+        if event.catalog_changed:
+            self.reload_catalog()  # refreshes the states too
+        elif event.changed:
+            self.refresh_states()
 
     def end_visit(self) -> None:
         """The visitor left: a result still on its way belongs to nobody on screen now."""

@@ -93,7 +93,7 @@ class KioskWindow(QWidget):
         self.offline_bar.setProperty("role", "offline")
         self.offline_bar.setWordWrap(True)
         self.offline_bar.hide()
-        self.sync_thread = None  # set by build_kiosk for an enrolled kiosk
+        self.sync = None  # the SyncBridge of an enrolled kiosk (set by build_kiosk)
         self.stack = QStackedWidget()
         self.footer = Footer()
         layout = QVBoxLayout(self)
@@ -271,7 +271,7 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         app.removeEventFilter(self.idle)
         app.removeEventFilter(self)
-        sync_stopped = self.sync_thread is None or self.sync_thread.stop()
+        sync_stopped = self.sync is None or self.sync.stop()
         self.languages.uninstall()
         # The store is closed only when no thread can still be using it. The desk waits at
         # most the online budget on the network, so its stop is bounded too.

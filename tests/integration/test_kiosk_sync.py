@@ -67,3 +67,24 @@ def test_a_revoked_kiosk_tells_staff_and_keeps_issuing(qtbot, make_window, city)
                                 for e in window.model.notes.errors), timeout=DELIVERY_MS)
     assert window.offline_bar.isVisible()
     assert window.model.plaza.pending_outbox() == 1  # nothing lost
+
+
+def test_now_serving_follows_a_call_within_a_second(qtbot, make_window, city: CityServer) -> None:
+    """A counter calls the kiosk's ticket: the kiosk's long-poll brings the call and its screens
+    redraw at once (DESIGN §7: a call on screens within 1 s), not at the next timed refresh."""
+    import time
+
+    from tests.cityapi.counter_helpers import Console, add_clerk
+
+    window = make_window(enrolment=city.enrolment())
+    qtbot.waitUntil(lambda: window.model.sync is not None and window.model.sync.online,
+                    timeout=DELIVERY_MS)
+    number = take_number(qtbot, window)
+    qtbot.wait(300)  # the kiosk is back in its long-poll, as between real calls
+    desk = Console(city, "1", add_clerk(city))
+    called = time.monotonic()
+    assert desk.act("call_next").status == "applied"
+    qtbot.waitUntil(lambda: number in window.model.states["ktp-el"].now_serving, timeout=3000)
+    took = time.monotonic() - called
+    desk.close()
+    assert took < 1.0, f"the kiosk showed the call after {took:.2f} s"

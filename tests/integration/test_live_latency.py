@@ -25,7 +25,8 @@ from kiosk.local_plaza import LocalPlaza
 from kiosk.service_day import ticking_from
 from kiosk.store.db import open_store
 from sync.client import CityClient
-from sync.live import LiveFeed, LiveUpdate
+from sync.loop import SyncLoop
+from sync.status import SyncEvent
 from tests.city_server import CityServer
 from tests.cityapi.counter_helpers import Console, add_clerk, number_of, take
 from tests.conftest import ALLOWED, TUESDAY_10, catalog_data, service_entry
@@ -92,14 +93,14 @@ def test_a_call_reaches_a_display_on_another_worker_within_a_second(
     seen: dict[str, float] = {}
     ready = threading.Event()
 
-    def on_update(update: LiveUpdate) -> None:
+    def on_update(update: SyncEvent) -> None:
         now = time.monotonic()
         for call in update.calls:
             seen.setdefault(call.number, now)
         if update.online:
             ready.set()
 
-    display = LiveFeed(plaza, CityClient(display_url, city.enrolment("display").token),
+    display = SyncLoop(plaza, CityClient(display_url, city.enrolment("display").token),
                        ALLOWED, on_update, wait=20)
     follower = threading.Thread(target=display.run, daemon=True)
     follower.start()

@@ -8,20 +8,20 @@ last known queue) current, and the console is redrawn from it on the store threa
 from __future__ import annotations
 
 import logging
-import uuid
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QStackedWidget
 
-from kiosk import feed
 from kiosk.calls import RECALLS_BEFORE_NO_SHOW, CounterMode, CounterView
 from kiosk.config import Config
 from kiosk.hall import counter_view
 from kiosk.local_plaza import LocalPlaza
+from sync import counter as counter_ops
 from sync.client import CityClient, Offline, Refused, Unauthorized
+from sync.counter import Acted, Shift
 from sync.credentials import Enrolment
-from sync.live import LiveUpdate
-from sync.protocol import CounterAct, CounterSetup, OpResult, SignInAnswer
+from sync.protocol import CounterSetup, SignInAnswer
+from sync.status import SyncEvent
 from ui.counter.console import CounterConsole
 from ui.counter.sign_in import SignInPanel
 from ui.i18n import Languages, translate
@@ -31,7 +31,6 @@ from ui.widgets.common import show_fullscreen
 
 log = logging.getLogger(__name__)
 
-ACT_WAIT = 5.0  # seconds an action may take, retries included, before "no connection"
 SETUP_RETRY_MS = 5000
 REDRAW_MS = 30_000  # "waited 12 min" moves on even when nothing happens
 
@@ -102,10 +101,10 @@ class CounterDesk(QObject):
         self.stopped_cleanly = True
         self.live = None
         if enrolment is not None:
-            from ui.live_thread import LiveThread
+            from ui.sync_bridge import SyncBridge
 
-            self.live = LiveThread(plaza, enrolment, config.qr.allowed_hosts, self)
-            self.live.updated.connect(self._on_update)
+            self.live = SyncBridge(plaza, enrolment, config.qr.allowed_hosts, self)
+            self.live.event.connect(self._on_update)
         self.sign_in.signInRequested.connect(self._sign_in)
         self.console.actionRequested.connect(lambda action, ticket: self.act(action, ticket))
         self.console.transferRequested.connect(lambda ticket, service: self.act("transfer", ticket, service))
@@ -184,27 +183,22 @@ class CounterDesk(QObject):
     def act(self, action: str, ticket: str = "", service: str | None = None) -> None:
         if self.session is None or self.client is None:
             return
-        request = CounterAct(
-            id=uuid.uuid4(), action=action, ticket=uuid.UUID(ticket) if ticket else None, service=service
-        )
-        session, client = self.session, self.client
+        shift = Shift(self.session, self.staff_name, self.counter, self.mode)
+        plaza, client = self.plaza, self.client
         self.console.busy(True)
-        self.net.submit(lambda: client.act(session, request, within=ACT_WAIT), self._acted, self._act_failed)
+        # One job on the network thread: the server's answer, kept, and the counter's new view.
+        self.net.submit(lambda: counter_ops.act(plaza, client, shift, action, ticket, service),
+                        self._acted, self._act_failed)
 
-    def _acted(self, result: OpResult) -> None:
+    def _acted(self, acted: Acted) -> None:
         self.console.busy(False)
-        self._set_online(True)
+        self.online = True
+        result = acted.result
         if result.status == "rejected":
             self.console.show_message(problem_text(result.problem, result.reason), "error")
-            self.refresh()
-            return
-        ticket = result.result["ticket"]
-        self.console.show_message(self._done_text(ticket), "info")
-        now = self.plaza.clock()
-        # Into the local store now (the feed brings it again; applying twice changes nothing).
-        self.store.submit(
-            lambda: feed.apply(self.plaza.store, [("ticket", ticket)], None, now), lambda _: self.refresh()
-        )
+        else:
+            self.console.show_message(self._done_text(result.result["ticket"]), "info")
+        self._show(acted.view)
 
     def _done_text(self, ticket: dict) -> str:
         number, state = ticket["number"], ticket["state"]
@@ -268,7 +262,7 @@ class CounterDesk(QObject):
             self.online = online
             self.refresh()
 
-    def _on_update(self, update: LiveUpdate) -> None:
+    def _on_update(self, update: SyncEvent) -> None:
         changed = update.changed or update.online != self.online
         self.online, self.last_sync = update.online, update.last_sync or self.last_sync
         if changed:

@@ -15,7 +15,7 @@ from kiosk.hall import board_state
 from kiosk.local_plaza import LocalPlaza
 from kiosk.service_day import local_time
 from sync.credentials import Enrolment
-from sync.live import LiveUpdate
+from sync.status import SyncEvent
 from ui.announcer import Announcer
 from ui.display.board import DisplayBoard
 from ui.store_thread import StoreThread
@@ -48,10 +48,10 @@ class HallDisplay(QObject):
         self.live = None
         self.stopped_cleanly = True
         if enrolment is not None:
-            from ui.live_thread import LiveThread
+            from ui.sync_bridge import SyncBridge
 
-            self.live = LiveThread(plaza, enrolment, config.qr.allowed_hosts, self)
-            self.live.updated.connect(self._on_update)
+            self.live = SyncBridge(plaza, enrolment, config.qr.allowed_hosts, self)
+            self.live.event.connect(self._on_update)
         self.refresh()
 
     def start(self) -> None:
@@ -65,7 +65,7 @@ class HallDisplay(QObject):
     def _show(self, state: BoardState) -> None:
         self.board.set_state(state)
 
-    def _on_update(self, update: LiveUpdate) -> None:
+    def _on_update(self, update: SyncEvent) -> None:
         changed = update.changed or update.online != self.online
         self.online, self.last_sync = update.online, update.last_sync or self.last_sync
         if changed or update.calls:
