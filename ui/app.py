@@ -44,6 +44,8 @@ def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_m
     store_thread = StoreThread()
     desk_thread = StoreThread(name="desk")
     model = KioskModel(config, plaza, catalog, store_thread, desk, desk_thread, notes)
+    for worker in (store_thread, desk_thread):
+        worker.unhandled.connect(model.note_problem)
     try:
         window = KioskWindow(model, kiosk_mode=kiosk_mode)
     except BaseException:

@@ -141,8 +141,7 @@ class KioskModel(QObject):
         """A round of the sync loop: the online line, staff notes, and what it brought in
         (another kiosk's ticket, a call at a counter) on screen at once, not at the next tick."""
         if event.problem and event.problem not in self.notes.errors:
-            self.notes.errors.append(event.problem)
-            del self.notes.errors[:-10]
+            self.note_problem(event.problem)
         if event.online and not event.problem:
             self.desk.server_answered()
         status_changed = self.sync is None or event.status != self.sync.status
@@ -222,5 +221,9 @@ class KioskModel(QObject):
 
     def _store_error(self, error: Exception) -> None:
         # The traceback is in the log (store thread); staff see one plain line.
-        self.notes.errors.append(f"{type(error).__name__}: {error}"[:200])
+        self.note_problem(f"{type(error).__name__}: {error}"[:200])
+
+    def note_problem(self, line: str) -> None:
+        """A problem for the staff panel (the last ten are kept)."""
+        self.notes.errors.append(line)
         del self.notes.errors[:-10]

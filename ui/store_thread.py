@@ -33,6 +33,11 @@ class _Worker(QObject):
 
 
 class StoreThread(QObject):
+    """Jobs run one after another on one thread. A job that fails where its caller gave no
+    `on_error` is not dropped: `unhandled` carries a one-line account (the traceback is in
+    the log) to whoever shows problems to staff."""
+
+    unhandled = Signal(str)
     _submit = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None, name: str = "store") -> None:
@@ -64,6 +69,8 @@ class StoreThread(QObject):
             on_done(result)
         elif on_error is not None:
             on_error(error)
+        else:
+            self.unhandled.emit(f"{type(error).__name__}: {error}"[:200])
 
     def wait_idle(self, timeout_ms: int = 5000) -> None:
         """Process events until every submitted job has reported (for screenshots and tests)."""

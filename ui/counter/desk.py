@@ -93,6 +93,10 @@ class CounterDesk(QObject):
         self.stack.addWidget(self.console)
         self.store = StoreThread(self, name="counter-store")
         self.net = StoreThread(self, name="counter-net")  # one server call at a time, in order
+        for worker in (self.store, self.net):  # staff see it; the traceback is in the log
+            worker.unhandled.connect(lambda _line: self.console.show_message(translate(
+                "CounterDesk", "Something went wrong; nothing was changed. Please try again."),
+                "error"))
         self.client = CityClient(enrolment.server, enrolment.token, retries=1) if enrolment else None
         self.session: str | None = None
         self.staff_name, self.counter = "", ""
