@@ -16,7 +16,7 @@ from kiosk.local_plaza import LocalPlaza
 from kiosk.store.db import open_store
 
 # `city`: a real city API on loopback; `window` / `make_window`: kiosk windows, offscreen.
-pytest_plugins = ["tests.city_server", "tests.kiosk_window"]
+pytest_plugins = ["tests.city_server", "tests.kiosk_window", "tests.qt_hygiene"]
 
 # `make test-clocks` runs the date-sensitive tests again with the wall clock moved here (an ISO
 # instant, ticking on): whatever reads the real date by mistake shows up as a failure.

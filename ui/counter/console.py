@@ -88,12 +88,20 @@ class CounterConsole(QWidget):
                 shortcut = QShortcut(QKeySequence(key), self)
                 shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
                 shortcut.activated.connect(lambda a=action: self._shortcut(a))
+        # "waited 12 min" moves on while the console is on screen (started when shown).
         self._ticker = QTimer(self, interval=REFRESH_SECONDS * 1000)
         self._ticker.timeout.connect(self._render)
-        self._ticker.start()
         self.apply_theme(self.theme)
         self.resize(*CONSOLE_SIZE)
         self._render()
+
+    def showEvent(self, event) -> None:
+        self._ticker.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        self._ticker.stop()  # nothing to keep fresh off screen; a closed console stops ticking
+        super().hideEvent(event)
 
     # --- building ---
 
