@@ -215,14 +215,18 @@ def test_idle_on_the_home_screen_still_clears_the_modes(qtbot, window) -> None:
 
 
 def test_a_late_ticket_is_never_shown_to_the_next_visitor(qtbot, window) -> None:
-    import time
+    import threading
 
     window.go("service", code="ktp-el")
-    # The store is busy (a slow disk): the number is written only after the visitor left.
-    window.model.store.submit(lambda: time.sleep(0.6), lambda _: None)
+    # The desk is busy (a slow disk, a slow server): the number is written only after the
+    # visitor left. The gate holds the desk's thread until the test opens it.
+    gate = threading.Event()
+    window.model.desk_thread.submit(lambda: gate.wait(10), lambda _: None)
     tap(qtbot, find_button(window.current, translate("Service", "Take a number")))
     assert window.model.issuing
     window.reset()  # idle: the visitor walked away
+    assert window.model.plaza.last_ticket() is None  # the premise: nothing written yet
+    gate.set()
     qtbot.waitUntil(lambda: not window.model.issuing, timeout=5000)
     assert window.current.name == "home"  # not the ticket of someone who left
     last = window.model.plaza.last_ticket()

@@ -20,11 +20,13 @@ def test_stopping_during_a_hung_call_is_bounded(qtbot, plaza) -> None:
         sync = SyncBridge(plaza, Enrolment(url, "d", "p", "kiosk", "t", "A0"),
                           config.qr.allowed_hosts, lease_size=config.sync.lease_size)
         sync.start()
-        time.sleep(0.5)  # the first send is now waiting for an answer
+        silent.settimeout(10)
+        held, _ = silent.accept()  # the first send is now waiting for an answer
         started = time.monotonic()
         stopped = sync.stop(timeout=0.5)
         assert time.monotonic() - started < 2
         assert stopped is False  # honest: still in the call, so the store must stay open
+        held.close()
     # The silent server is gone: the call fails at once and the thread ends.
     qtbot.waitUntil(lambda: sync.stop(timeout=0.1), timeout=30_000)
     assert sync.stop() is True  # idempotent once stopped
