@@ -66,6 +66,7 @@ class KioskModel(QObject):
         self.visit = 0  # bumped when a visitor's session ends (idle, home)
         self.issuing = False  # one ticket at a time, whichever screen asked
         self._refreshing = False
+        self._refresh_again = False
         self._use_catalog(catalog)  # read before the store thread started
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(STATE_REFRESH_MS)
@@ -159,16 +160,25 @@ class KioskModel(QObject):
 
     def refresh_states(self) -> None:
         if self._refreshing:
-            return  # one refresh at a time; a slow disk must not pile them up
+            # One refresh at a time, so a slow disk does not pile them up; but the one under
+            # way may have read before the news that asked for this one: read once more after.
+            self._refresh_again = True
+            return
+
+        def settled() -> None:
+            self._refreshing = False
+            if self._refresh_again:
+                self._refresh_again = False
+                self.refresh_states()
 
         def done(result: tuple[dict[str, ServiceState], int]) -> None:
-            self._refreshing = False
             self.states, self.pending_outbox = result
             self.statesChanged.emit()
+            settled()
 
         def failed(error: Exception) -> None:
-            self._refreshing = False
             self._store_error(error)
+            settled()
 
         self._refreshing = True
         self.store.submit(lambda: (self.plaza.service_states(), self.plaza.pending_outbox()),
