@@ -26,7 +26,7 @@ def etag(document: dict[str, Any]) -> str:
 def import_catalog(session: Session, path: Path, now: datetime) -> tuple[str, int, list[str]]:
     """Returns (plaza code, services loaded, refused entries)."""
     document = read_catalog_file(path)
-    report = _check(document, path.name)
+    report = check_document(document, path.name)
     _store(session, document, report, now)
     return report.catalog.plaza.code, len(report.catalog.services), report.problems
 
@@ -42,7 +42,7 @@ def change_service(session: Session, plaza_code: str, entry: dict[str, Any],
     document = copy.deepcopy(plaza.catalog)
     others = [s for s in document.get("services", []) if s.get("code") != entry.get("code")]
     document["services"] = [*others, entry]
-    report = _check(document, f"{plaza_code} service change")
+    report = check_document(document, f"{plaza_code} service change")
     if entry.get("code") not in {s.code for s in report.catalog.services}:
         problem = next((p for p in report.problems if f"({entry.get('code')})" in p
                         or str(entry.get("code")) in p), "the service was refused")
@@ -50,7 +50,8 @@ def change_service(session: Session, plaza_code: str, entry: dict[str, Any],
     return _store(session, document, report, now)
 
 
-def _check(document: Any, source: str) -> LoadReport:
+def check_document(document: Any, source: str) -> LoadReport:
+    """A catalog document read by the catalog rules (refused entries listed, not fatal)."""
     return load_catalog_data(document, OPTIONS["qr"]["allowed_hosts"].default, source)
 
 

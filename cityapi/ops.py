@@ -16,11 +16,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from cityapi import changes
+from cityapi import changes, rules
 from cityapi.database import upsert
 from cityapi.devices import Caller
 from cityapi.models import AppliedOp, Service, ServiceDayOverride, Ticket
 from cityapi.numbers import NumbersUsedUp, next_online
+from kiosk.availability import Reason
+from kiosk.calls import Problem
 from kiosk.numbering import format_number
 from sync.protocol import (
     PAYLOADS,
@@ -43,7 +45,7 @@ class Rejected(Exception):
     """The op is well-formed but cannot be applied; the reason goes back to the device, with
     a stable `problem` code when a console should word it for staff."""
 
-    def __init__(self, reason: str, problem: str | None = None) -> None:
+    def __init__(self, reason: str, problem: Problem | Reason | None = None) -> None:
         super().__init__(reason)
         self.problem = problem
 
@@ -86,8 +88,17 @@ def _issue(session: Session, caller: Caller, ticket: TicketIssue, now: datetime)
 
 
 def _take(session: Session, caller: Caller, ticket: TicketTake, now: datetime) -> dict[str, Any]:
-    """A ticket from an online kiosk: the server picks its number."""
+    """A ticket from an online kiosk: the server checks the plaza's rules, then picks its
+    number. A refusal carries the rules' reason (kiosk.availability), which the kiosk shows
+    as its own; it never becomes a number."""
     service = _service(session, caller, ticket.service)
+    changes.lock(session, caller.plaza)  # plaza-wide: the quota's last place is taken once
+    allowed = rules.availability(session, caller.plaza, ticket.service, now)
+    if allowed is None:
+        raise Rejected(f"no service {ticket.service!r} in this plaza's catalog",
+                       Reason.NOT_AVAILABLE)
+    if not allowed.can_issue:
+        raise Rejected(f"no number for {ticket.service} now: {allowed.reason}", allowed.reason)
     try:
         sequence = next_online(session, caller.plaza, ticket.service, ticket.service_day,
                                service.prefix)

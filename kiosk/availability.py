@@ -26,6 +26,9 @@ class Reason(StrEnum):
     AFTER_CUTOFF = "after_cutoff"
     CLOSED_NOW = "closed_now"
     QUOTA_FULL = "quota_full"
+    # The city server refused a number for a reason the rules above do not name (a service it
+    # does not know, a revoked kiosk): no number, and the visitor is sent to the desk.
+    NOT_AVAILABLE = "not_available"
 
 
 class StaffOverride(StrEnum):

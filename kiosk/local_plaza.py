@@ -22,7 +22,13 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert
 
 from kiosk import leases, outbox
-from kiosk.availability import Availability, StaffOverride, check_availability
+from kiosk.availability import (
+    Availability,
+    Reason,
+    StaffOverride,
+    check_availability,
+    next_opening,
+)
 from kiosk.catalog import (
     Catalog,
     Holiday,
@@ -49,6 +55,7 @@ from kiosk.waiting import WaitEstimate, estimate_wait, mean_service_minutes
 log = logging.getLogger(__name__)
 
 WAITING, CALLED, SERVING, DONE = "waiting", "called", "serving", "done"
+CANCELLED = "cancelled"  # a take the kiosk withdrew: no visitor holds it
 CATALOG_ETAG = "catalog.etag"  # the city server's version of the catalog in the store
 ACTIVE_STATES = (WAITING, CALLED, SERVING)
 
@@ -231,8 +238,10 @@ class LocalPlaza:
     @staticmethod
     def _day_counts(session, day: date, service_code: str | None = None
                     ) -> tuple[dict[str, int], dict[str, StaffOverride]]:
-        """Tickets issued per service on `day`, and the staff overrides for that day."""
-        issued = select(TicketRow.service_code, func.count()).where(TicketRow.service_day == day)
+        """Tickets issued per service on `day` (a withdrawn, cancelled one holds no place in
+        the quota, as on the server), and the staff overrides for that day."""
+        issued = select(TicketRow.service_code, func.count()).where(
+            TicketRow.service_day == day, TicketRow.state != CANCELLED)
         override = select(ServiceDayOverride.service_code, ServiceDayOverride.state).where(
             ServiceDayOverride.service_day == day)
         if service_code is not None:
@@ -306,6 +315,21 @@ class LocalPlaza:
             priority=priority.value if priority and service.priority_allowed else None,
             issued_at=moment, service_day=day,
         )
+
+    def refused_by_server(self, service_code: str, problem: str | None) -> IssueRefused:
+        """The city server's no, worded like this kiosk's own: its reason when it is one of the
+        rules', else "not available"; with the service's hours and next opening from here."""
+        try:
+            reason = Reason(problem) if problem else Reason.NOT_AVAILABLE
+        except ValueError:  # a counter's problem code, or a newer server's
+            reason = Reason.NOT_AVAILABLE
+        service = self.service(service_code)
+        snapshot, today = self._current(), self.today()
+        return IssueRefused(service_code, Availability(
+            reason, service.hours.get(today.weekday()),
+            next_open=(next_opening(service, today, snapshot.holidays)
+                       if reason is not Reason.NOT_AVAILABLE else None),
+            holiday=h.name if (h := snapshot.holidays.get(today)) else None))
 
     def record_ticket(self, draft: TicketDraft, numbered: tuple[int, str] | None = None,
                       withdrawn: str | None = None) -> IssuedTicket | IssueRefused:

@@ -12,6 +12,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
+from kiosk.availability import Reason
 from kiosk.calls import Action, CounterMode, Problem
 from kiosk.numbering import DEVICE_TAG, LAST_SEQUENCE
 
@@ -109,7 +110,9 @@ class OpResult(Wire):
     status: OpStatus
     result: dict[str, Any] | None = None
     reason: str | None = None
-    problem: Problem | None = Field(default=None, description="why a counter action was refused")
+    problem: Problem | Reason | None = Field(
+        default=None, description="why a counter action (kiosk.calls) or a take (kiosk.availability) "
+        "was refused")
 
 
 class OpsBatchResponse(Wire):

@@ -1,6 +1,10 @@
 """Issuing a ticket on an enrolled kiosk: the city server's number when it answers in time,
 else a number made here, so a visitor never waits on the network (DESIGN §4).
 
+The server has the last word: when it *answers* no (the quota is full, the service closed,
+this kiosk revoked), the visitor is told why and gets no number. Only silence — no answer in
+time — lets the kiosk number on its own, from its leases, then with its tag.
+
 Runs on a worker thread (never the UI's). Without a server (a kiosk standing alone) it is
 simply the local plaza's own numbering.
 """
@@ -58,11 +62,10 @@ class TicketDesk:
             return self.plaza.record_ticket(draft.renewed(), withdrawn=draft.id)
         except SyncError as error:  # refused, token revoked: the server made nothing
             log.warning("the city server refused to number a ticket: %s", error)
-            self._ask_again_at = self._clock() + self.pause
-            return self.plaza.record_ticket(draft)
+            return self.plaza.refused_by_server(draft.service_code, None)
         if answer.status == "rejected" or not answer.result:
-            log.warning("the city server would not number %s: %s", draft.service_code,
-                        answer.reason)
-            return self.plaza.record_ticket(draft)
+            log.info("the city server gives no number for %s: %s", draft.service_code,
+                     answer.reason)
+            return self.plaza.refused_by_server(draft.service_code, answer.problem)
         numbered = int(answer.result["sequence"]), str(answer.result["number"])
         return self.plaza.record_ticket(draft, numbered=numbered)

@@ -100,8 +100,9 @@ def city(tmp_path: Path, database_url: str, clock: Clock) -> Iterator[CityServer
     server_clock = ticking_from(clock())
     sessions = open_database(database_url)
     catalog = tmp_path / "catalog.json"
-    catalog.write_text(json.dumps(catalog_data([service_entry("ktp-el", "A"),
-                                                service_entry("kk", "B")])))
+    # No daily quota: load tests take hundreds of numbers (a test of the quota sets one).
+    catalog.write_text(json.dumps(catalog_data([service_entry("ktp-el", "A", daily_quota=None),
+                                                service_entry("kk", "B", daily_quota=None)])))
     with sessions.begin() as session:
         import_catalog(session, catalog, server_clock())
     city = CityServer("", sessions, server_clock, app=create_app(sessions, server_clock))

@@ -48,6 +48,9 @@ def why_not(availability: Availability, lang: str) -> str:
             Reason.AFTER_CUTOFF: translate("Wording", "Today's last number has been given out."),
             Reason.CLOSED_NOW: translate("Wording", "This service has closed for today."),
             Reason.QUOTA_FULL: translate("Wording", "Today's quota is full."),
+            Reason.NOT_AVAILABLE: translate(
+                "Wording", "No number can be given for this service here right now. "
+                "Please ask at the information desk."),
             Reason.OPEN: "",
         }[reason]
     return " ".join(part for part in (first, when_open_again(availability, lang)) if part)

@@ -1070,6 +1070,11 @@
         <translation>Kuota hari ini habis.</translation>
     </message>
     <message>
+        <location filename="../../ui/wording.py" line="51"/>
+        <source>No number can be given for this service here right now. Please ask at the information desk.</source>
+        <translation>Nomor antrian untuk layanan ini belum dapat diberikan di sini. Silakan bertanya ke meja informasi.</translation>
+    </message>
+    <message>
         <location filename="../../ui/wording.py" line="59"/>
         <source>Closed today</source>
         <translation>Tutup hari ini</translation>

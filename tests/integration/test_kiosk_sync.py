@@ -54,19 +54,28 @@ def test_online_offline_and_back(qtbot, make_window, city: CityServer) -> None:
     assert window.model.plaza.pending_outbox() == 0
 
 
-def test_a_revoked_kiosk_tells_staff_and_keeps_issuing(qtbot, make_window, city) -> None:
+def test_a_revoked_kiosk_tells_staff_and_gives_no_number(qtbot, make_window, city) -> None:
+    """The server answers no (this kiosk's token was revoked): no number that nobody would
+    ever call; the visitor is sent to the information desk and staff see why."""
     from cityapi.devices import revoke
+    from kiosk.availability import Reason
 
     enrolment = city.enrolment()
     with city.sessions.begin() as session:
         revoke(session, enrolment.device_id, city.clock())
     window = make_window(enrolment=enrolment)
-    # No server number and no lease: the kiosk's own tagged number.
-    assert take_number(qtbot, window) == f"A-{enrolment.tag}-001"
+    window.go("service", code="ktp-el")
+    with qtbot.waitSignal(window.model.issueRefused, timeout=5000) as refused:
+        tap(qtbot, find_button(window.current, translate("Service", "Take a number")))
+    assert refused.args[0].availability.reason is Reason.NOT_AVAILABLE
+    desk_words = translate("Wording", "No number can be given for this service here right now. "
+                                      "Please ask at the information desk.")
+    qtbot.waitUntil(lambda: desk_words in " ".join(visible_texts(window.current)), timeout=3000)
     qtbot.waitUntil(lambda: any("refused this device's token" in e
                                 for e in window.model.notes.errors), timeout=DELIVERY_MS)
     assert window.offline_bar.isVisible()
-    assert window.model.plaza.pending_outbox() == 1  # nothing lost
+    assert window.model.plaza.last_ticket() is None  # nothing issued
+    assert window.model.plaza.pending_outbox() == 0
 
 
 def test_now_serving_follows_a_call_within_a_second(qtbot, make_window, city: CityServer) -> None:
