@@ -42,12 +42,21 @@ class Applied:
     calls: list[Call] = field(default_factory=list)  # tickets called to counters, in order
 
 
+KNOWN = ("ticket", "service.override", "catalog", "call", "counter")
+_skipped: set[str] = set()  # kinds of a newer server already logged once
+
+
 def apply(store: Store, changes: Iterable[tuple[str, dict[str, Any]]], cursor: str | None,
-          at: datetime) -> Applied:
+          at: datetime, *, overrides_from: date | None = None) -> Applied:
     """Apply a page of changes and move the cursor (None: keep it, as for a ticket a counter
-    action returned, which the feed brings again later)."""
+    action returned, which the feed brings again later). `overrides_from`: the page is a
+    snapshot, the whole truth from that day on: staff overrides it does not name were
+    lifted while this device was away and go."""
     applied = Applied()
     with store.transaction() as session:
+        if overrides_from is not None:
+            session.execute(delete(ServiceDayOverride).where(
+                ServiceDayOverride.service_day >= overrides_from))
         services = set(session.scalars(select(ServiceRow.code)).all())
         for kind, data in changes:
             try:
@@ -62,6 +71,11 @@ def apply(store: Store, changes: Iterable[tuple[str, dict[str, Any]]], cursor: s
                         ticket_id=str(data["ticket"]), number=str(data["number"]),
                         counter=str(data["counter"]), service=str(data["service"]),
                         at=datetime.fromisoformat(data["at"]), recall=int(data["recall"])))
+                elif kind not in KNOWN and kind not in _skipped:
+                    # A newer server's kind: skipped, so an older device keeps working.
+                    _skipped.add(kind)
+                    log.warning("change feed: skipping changes of kind %r (this version does "
+                                "not know it; an update will)", kind)
             except (KeyError, ValueError, TypeError) as error:  # one bad change, not the page
                 log.warning("change feed: %s change not applied (%s): %s", kind, error, data)
         if cursor is not None:

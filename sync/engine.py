@@ -156,7 +156,8 @@ def pull_changes(plaza: LocalPlaza, client: CityClient, allowed_hosts: tuple[str
         # The catalog first: tickets of services this device does not know yet are skipped.
         catalog_changed = _refresh_catalog(plaza, client, allowed_hosts, snap.catalog_etag)
         feed.apply(store, [("ticket", t) for t in snap.tickets]
-                   + [("service.override", o) for o in snap.overrides], snap.cursor, now)
+                   + [("service.override", o) for o in snap.overrides], snap.cursor, now,
+                   overrides_from=plaza.today())
         return PullReport(applied, True, catalog_changed, tuple(calls))
     catalog_changed = _refresh_catalog(plaza, client, allowed_hosts, wanted_etag)
     return PullReport(applied, False, catalog_changed, tuple(calls))

@@ -147,7 +147,9 @@ class LeasesResponse(Wire):
 
 class FeedChange(Wire):
     seq: int
-    kind: Literal["catalog", "service.override", "ticket", "call", "counter"]
+    # Known: catalog, service.override, ticket, call, counter. A device skips a kind it does
+    # not know (a newer server's), so the feed can grow without breaking older devices.
+    kind: str = Field(min_length=1, max_length=40)
     data: dict[str, Any]
 
 
