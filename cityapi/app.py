@@ -28,6 +28,8 @@ from cityapi.tracking import tracking_page
 from kiosk.catalog import CatalogError
 from kiosk.service_day import Clock, now_utc, ticking_from
 from sync.protocol import (
+    OLDEST_SERVED,
+    PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     ChangesResponse,
     CounterAct,
@@ -55,7 +57,7 @@ MAX_WAIT = 25  # seconds a long-poll may be held (devices read with a longer tim
 DATABASE_ENV = "PLAZA_CITY_DATABASE_URL"  # for `from_environment` (several workers)
 CLOCK_ENV = "PLAZA_CITY_CLOCK_START"  # optional ISO instant the server's clock starts from
 ERRORS = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 409: {"model": ErrorBody},
-          413: {"model": ErrorBody}, 422: {"model": ErrorBody}}
+          413: {"model": ErrorBody}, 422: {"model": ErrorBody}, 426: {"model": ErrorBody}}
 
 
 def _error(status: int, message: str, detail: list[str] | None = None) -> JSONResponse:
@@ -85,6 +87,15 @@ def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc) -> FastA
 
     app = FastAPI(title="Plaza Kiosk city API", version=f"{PROTOCOL_VERSION}.0",
                   description="Sync protocol v1 for plaza devices (DESIGN §4).", lifespan=lifespan)
+
+    @app.middleware("http")
+    async def speaks_our_protocol(request: Request, call_next):
+        spoken = request.headers.get(PROTOCOL_HEADER)
+        if spoken is not None and not (spoken.isdigit() and int(spoken) >= OLDEST_SERVED):
+            return _error(426, f"this device speaks sync protocol {spoken[:8]!r}; this city "
+                               f"server serves protocol {OLDEST_SERVED} to {PROTOCOL_VERSION}: "
+                               "update this device's Plaza Kiosk")
+        return await call_next(request)
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):

@@ -12,6 +12,8 @@ from typing import Any
 import requests
 
 from sync.protocol import (
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
     ChangesResponse,
     CounterAct,
     CounterModeChange,
@@ -57,6 +59,10 @@ class Refused(SyncError):
     """The server understood and said no (4xx): retrying the same request will not help."""
 
 
+class Outdated(Refused):
+    """426: this device's protocol is older than the city server serves: update the device."""
+
+
 class CursorGone(Refused):
     """410: the server cannot continue the change feed from this cursor; take a snapshot."""
 
@@ -69,13 +75,15 @@ def backoff(attempt: int, rng: Callable[[], float] = random.random) -> float:
 class CityClient:
     def __init__(self, base_url: str, token: str | None = None, *, retries: int = RETRIES,
                  timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep,
+                 protocol: int = PROTOCOL_VERSION) -> None:
         self.base_url = base_url.rstrip("/")
         self.retries = retries
         self.timeout = timeout
         self._sleep = sleep
         self._session = requests.Session()
         self._session.headers["User-Agent"] = "plaza-kiosk/1"
+        self._session.headers[PROTOCOL_HEADER] = str(protocol)
         if token:
             self._session.headers["Authorization"] = f"Bearer {token}"
 
@@ -127,6 +135,8 @@ class CityClient:
                 raise Unauthorized(message)
             if answer.status_code == 410:
                 raise CursorGone(message)
+            if answer.status_code == 426:
+                raise Outdated(message)
             if answer.status_code >= 400:
                 raise Refused(f"{answer.status_code}: {message}")
             if answer.status_code != 304:

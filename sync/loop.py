@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from kiosk.local_plaza import LocalPlaza
-from sync.client import CityClient, Offline, SyncError, Unauthorized, backoff
+from sync.client import CityClient, Offline, Outdated, SyncError, Unauthorized, backoff
 from sync.engine import pull_changes, push_outbox, top_up_leases
 from sync.status import SyncEvent
 
@@ -112,6 +112,8 @@ class SyncLoop:
             return ""
         if isinstance(error, Unauthorized):
             return f"The city server refused this device's token: {error}"
+        if isinstance(error, Outdated):
+            return f"This device needs an update: {error}"
         if isinstance(error, SyncError):
             return f"The city server refused a request: {error}"
         log.error("sync failed", exc_info=error)  # the store, most likely

@@ -17,6 +17,10 @@ from kiosk.calls import Action, CounterMode, Problem
 from kiosk.numbering import DEVICE_TAG, LAST_SEQUENCE
 
 PROTOCOL_VERSION = 1
+# Every device request says which protocol it speaks; the server refuses one older than it
+# can serve (426) with words IT can act on, instead of failing on fields it cannot read.
+PROTOCOL_HEADER = "X-Plaza-Protocol"
+OLDEST_SERVED = 1
 MAX_BATCH = 50  # small enough that the server answers well within the client's timeout
 NAME = r"^[^\x00-\x1f\x7f]+$"  # free text: printable only (no NUL, no control characters)
 SERVICE = r"^[a-z0-9-]+$"

@@ -6,6 +6,7 @@ import re
 import uuid
 from datetime import UTC, date, datetime
 
+import pytest
 import requests
 from sqlalchemy import func, select
 
@@ -186,3 +187,29 @@ def test_one_code_enrols_one_device_even_when_raced(city: CityServer) -> None:
     assert statuses == [200] + [403] * 7
     with city.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Device)) == 1
+
+
+def test_a_device_on_an_older_protocol_is_told_to_update(city: CityServer, tmp_path) -> None:
+    from kiosk.local_plaza import LocalPlaza
+    from kiosk.store.db import open_store
+    from sync.client import CityClient, Outdated
+    from sync.loop import SyncLoop
+    from tests.conftest import ALLOWED, TUESDAY_10, FixedClock
+
+    token = city.enrol()["token"]
+    assert CityClient(city.url, token).changes("0").next_cursor  # today's devices are served
+    old = CityClient(city.url, token, protocol=0)
+    with pytest.raises(Outdated, match="update this device"):
+        old.changes("0")
+    answer = requests.get(f"{city.url}/v1/health", timeout=5, headers={"X-Plaza-Protocol": "x"})
+    assert answer.status_code == 426 and "update" in answer.json()["error"]
+    assert requests.get(f"{city.url}/v1/health", timeout=5).ok  # a browser sends no version
+    # The device's sync loop says so in words for staff and IT, and keeps trying.
+    plaza = LocalPlaza(open_store(tmp_path / "old.db"), device_id="old", timezone="Asia/Makassar",
+                       clock=FixedClock(TUESDAY_10))
+    events = []
+    loop = SyncLoop(plaza, old, ALLOWED, lambda event: (events.append(event), loop.stop()))
+    loop.run()
+    assert events[0].online and "needs an update" in events[0].problem
+    old.close()
+    plaza.store.close()
