@@ -13,12 +13,12 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.sqlite import insert
 
 from kiosk import leases, outbox
@@ -56,6 +56,9 @@ log = logging.getLogger(__name__)
 
 WAITING, CALLED, SERVING, DONE = "waiting", "called", "serving", "done"
 CANCELLED = "cancelled"  # a take the kiosk withdrew: no visitor holds it
+# How long a take's withdrawal is held back: far longer than any answer may take, short
+# enough that a ticket a crashed kiosk never showed leaves the queue before it is called.
+WITHDRAWAL_HOLD = timedelta(minutes=2)
 CATALOG_ETAG = "catalog.etag"  # the city server's version of the catalog in the store
 ACTIVE_STATES = (WAITING, CALLED, SERVING)
 
@@ -331,6 +334,22 @@ class LocalPlaza:
                        if reason is not Reason.NOT_AVAILABLE else None),
             holiday=h.name if (h := snapshot.holidays.get(today)) else None))
 
+    def hold_withdrawal(self, draft: TicketDraft) -> None:
+        """Before the city server is asked to number `draft`: its withdrawal, written now and
+        held back. Recording the server's number drops it; no answer in time releases it; and
+        if this kiosk stops in between (a crash, a power cut), it goes out once the hold ends,
+        so the server never keeps a ticket that no visitor was shown."""
+        with self.store.transaction() as session:
+            row = _op("ticket.void", draft.issued_at, {
+                "ticket": draft.id, "reason": "the kiosk stopped before it showed this number"})
+            row.op_id, row.held_until = _withdrawal_id(draft.id), self.clock() + WITHDRAWAL_HOLD
+            session.add(row)
+
+    def drop_withdrawal(self, draft: TicketDraft) -> None:
+        """The server answered without making a ticket (a refusal): nothing to withdraw."""
+        with self.store.transaction() as session:
+            session.execute(delete(OutboxRow).where(OutboxRow.op_id == _withdrawal_id(draft.id)))
+
     def record_ticket(self, draft: TicketDraft, numbered: tuple[int, str] | None = None,
                       withdrawn: str | None = None) -> IssuedTicket | IssueRefused:
         """Write a ticket, its event and (if the server does not hold it yet) its outbox op in
@@ -356,6 +375,9 @@ class LocalPlaza:
             # The server made a numbered ticket: the change feed may have brought it already,
             # in the moment between the server's answer and this transaction. It is this one.
             ticket = session.get(TicketRow, draft.id) if numbered is not None else None
+            if numbered is not None:  # the visitor holds this one now: nothing to withdraw
+                session.execute(delete(OutboxRow).where(
+                    OutboxRow.op_id == _withdrawal_id(draft.id)))
             if ticket is None:
                 ticket = TicketRow(
                     id=draft.id, public_code=draft.public_code, service_code=draft.service_code,
@@ -367,8 +389,8 @@ class LocalPlaza:
                 session.add(TicketEventRow(ticket_id=ticket.id, state=WAITING,
                                            at=draft.issued_at, device_id=self.device_id))
             if withdrawn is not None:
-                session.add(_op("ticket.void", draft.issued_at, {
-                    "ticket": withdrawn, "reason": f"no answer in time; issued {number}"}))
+                self._release_withdrawal(session, withdrawn, draft.issued_at,
+                                         f"no answer in time; issued {number}")
             if numbered is None:
                 session.add(_op("ticket.issue", draft.issued_at, _ticket_payload(ticket)))
             session.flush()
@@ -381,6 +403,16 @@ class LocalPlaza:
             service_code=draft.service_code, priority=ticket.priority, issued_at=draft.issued_at,
             service_day=day, people_ahead=ahead, wait=wait,
         )
+
+    @staticmethod
+    def _release_withdrawal(session, ticket_id: str, at: datetime, reason: str) -> None:
+        """Send the take's withdrawal now (held since the take was asked, or new)."""
+        held = session.scalar(select(OutboxRow).where(OutboxRow.op_id == _withdrawal_id(ticket_id)))
+        if held is None:
+            held = _op("ticket.void", at, {})
+            held.op_id = _withdrawal_id(ticket_id)
+            session.add(held)
+        held.payload, held.held_until = {"ticket": ticket_id, "reason": reason}, None
 
     def _own_number(self, session, service: Service, day: date) -> tuple[int, str]:
         if self.device_tag is not None:
@@ -454,9 +486,17 @@ class LocalPlaza:
                 "state": state.value if state else None, "device_id": self.device_id}))
         log.info("staff set %s to %s for %s", service_code, state or "normal hours", day)
 
+    def outbox_health(self) -> outbox.OutboxHealth:
+        return outbox.health(self.store)
+
     def pending_outbox(self) -> int:
         """Ops written here that the city server has not acknowledged yet."""
         return outbox.counts(self.store)[0]
+
+
+def _withdrawal_id(ticket_id: str) -> str:
+    """The one op id of a take's withdrawal: found again by the ticket's id."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"plaza-kiosk:withdraw:{ticket_id}"))
 
 
 def _op(kind: str, at: datetime, payload: dict[str, object]) -> OutboxRow:

@@ -19,11 +19,14 @@ class PendingOp:
     payload: dict[str, Any]
 
 
-def pending(store: Store, limit: int) -> list[PendingOp]:
-    """The oldest ops not yet acknowledged nor rejected, in the order they were written."""
+def pending(store: Store, limit: int, now: datetime) -> list[PendingOp]:
+    """The oldest ops not yet acknowledged nor rejected nor held back at `now`, in the order
+    they were written."""
     with store.read() as session:
-        rows = session.scalars(select(OutboxRow).where(OutboxRow.rejected_at.is_(None))
-                               .order_by(OutboxRow.id).limit(limit)).all()
+        rows = session.scalars(select(OutboxRow).where(
+            OutboxRow.rejected_at.is_(None),
+            OutboxRow.held_until.is_(None) | (OutboxRow.held_until <= now))
+            .order_by(OutboxRow.id).limit(limit)).all()
         return [PendingOp(row.op_id, row.kind, row.payload) for row in rows]
 
 
@@ -48,6 +51,26 @@ def note_failure(store: Store, op_ids: list[str], error: str) -> None:
         with store.transaction() as session:
             session.execute(update(OutboxRow).where(OutboxRow.op_id.in_(op_ids))
                             .values(attempts=OutboxRow.attempts + 1, last_error=error[:500]))
+
+
+@dataclass(frozen=True)
+class OutboxHealth:
+    """What staff see of the outbox: what still waits to be sent, and what the city server
+    refused (kept aside, never sent again, never dropped), with its reasons."""
+
+    waiting: int
+    refused: int
+    reasons: tuple[str, ...] = ()  # the server's words for the newest refusals
+
+
+def health(store: Store, reasons: int = 3) -> OutboxHealth:
+    waiting, refused = counts(store)
+    with store.read() as session:
+        newest = session.scalars(select(OutboxRow.last_error)
+                                 .where(OutboxRow.rejected_at.is_not(None))
+                                 .order_by(OutboxRow.rejected_at.desc(), OutboxRow.id.desc())
+                                 .limit(reasons)).all()
+    return OutboxHealth(waiting, refused, tuple(reason or "?" for reason in newest))
 
 
 def counts(store: Store) -> tuple[int, int]:

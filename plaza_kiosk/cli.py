@@ -359,7 +359,7 @@ def _sync_once(config, args) -> int:
     plaza, _ = open_plaza(config, load_catalog=False)
     client = CityClient(enrolment.server, enrolment.token)
     try:
-        report = push_outbox(plaza.store, client)
+        report = push_outbox(plaza, client)
     except SyncError as error:
         print(f"plaza-kiosk: sync failed: {error}", file=sys.stderr)
         return 2

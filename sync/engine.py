@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from kiosk import feed, leases, outbox
 from kiosk.calls import Call
 from kiosk.local_plaza import LocalPlaza
-from kiosk.service_day import Clock, now_utc
+from kiosk.service_day import Clock
 from kiosk.store.db import Store
 from sync.client import CityClient, CursorGone, Offline, Refused
 from sync.protocol import MAX_BATCH, LeaseRequest, Op
@@ -32,9 +32,8 @@ class PushReport:
     offline: bool = False
 
 
-def push_outbox(store: Store, client: CityClient, batch_size: int = MAX_BATCH,
-                should_stop: Callable[[], bool] = lambda: False,
-                clock: Clock = now_utc) -> PushReport:
+def push_outbox(plaza: LocalPlaza, client: CityClient, batch_size: int = MAX_BATCH,
+                should_stop: Callable[[], bool] = lambda: False) -> PushReport:
     """Send what the outbox holds, oldest first, until it is empty, the network fails, or
     `should_stop()` says so (checked between batches).
 
@@ -43,8 +42,9 @@ def push_outbox(store: Store, client: CityClient, batch_size: int = MAX_BATCH,
     the server refuses as a whole is retried one op at a time, so one op it cannot read never
     blocks the rest. `Unauthorized` propagates: the caller shows it to staff.
     """
+    store, clock = plaza.store, plaza.clock
     report = PushReport()
-    while not should_stop() and (batch := outbox.pending(store, batch_size)):
+    while not should_stop() and (batch := outbox.pending(store, batch_size, clock())):
         try:
             moved = _send(store, client, batch, clock)
         except Offline as error:

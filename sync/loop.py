@@ -85,8 +85,7 @@ class SyncLoop:
 
     def _round(self, wait: float) -> SyncEvent:
         stopping = lambda: self.stopping  # noqa: E731
-        pushed = push_outbox(self._plaza.store, self._client, should_stop=stopping,
-                             clock=self._plaza.clock)
+        pushed = push_outbox(self._plaza, self._client, should_stop=stopping)
         if pushed.offline:
             raise Offline("the outbox could not be sent")
         if self._lease_size is not None and not self.stopping:

@@ -52,6 +52,7 @@ class TicketDesk:
         take = TicketTake(id=draft.id, public_code=draft.public_code, service=draft.service_code,
                           service_day=draft.service_day, priority=draft.priority,
                           issued_at=draft.issued_at, device_id=self.plaza.device_id)
+        self.plaza.hold_withdrawal(draft)  # durable before the server can make the ticket
         try:
             answer = self.client.take_number(take, within=self.budget)
         except Offline as error:
@@ -62,10 +63,12 @@ class TicketDesk:
             return self.plaza.record_ticket(draft.renewed(), withdrawn=draft.id)
         except SyncError as error:  # refused, token revoked: the server made nothing
             log.warning("the city server refused to number a ticket: %s", error)
+            self.plaza.drop_withdrawal(draft)
             return self.plaza.refused_by_server(draft.service_code, None)
         if answer.status == "rejected" or not answer.result:
             log.info("the city server gives no number for %s: %s", draft.service_code,
                      answer.reason)
+            self.plaza.drop_withdrawal(draft)
             return self.plaza.refused_by_server(draft.service_code, answer.problem)
         numbered = int(answer.result["sequence"]), str(answer.result["number"])
         return self.plaza.record_ticket(draft, numbered=numbered)

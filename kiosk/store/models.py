@@ -190,6 +190,9 @@ class OutboxRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
     # Set when the server refused the op for good: kept for staff, never sent again.
     rejected_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Not sent before this: a take's withdrawal written before asking the server, which goes
+    # only if the kiosk stopped before it recorded the answer (kiosk/local_plaza.py).
+    held_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class FeedbackRow(Base):

@@ -20,7 +20,7 @@ def test_a_lost_answer_is_retried_and_applied_once(city: CityServer, plaza: Loca
     try:
         client = CityClient(f"http://127.0.0.1:{proxy.port}", city.enrol()["token"], retries=2,
                             sleep=lambda _: None)
-        report = push_outbox(plaza.store, client)
+        report = push_outbox(plaza, client)
         client.close()
     finally:
         proxy.close()

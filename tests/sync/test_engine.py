@@ -34,11 +34,11 @@ def test_offline_tickets_reach_the_server_once(city: CityServer, plaza: LocalPla
         issued.append(plaza.issue_ticket("ktp-el"))
         clock.moment += timedelta(seconds=30)
     client = CityClient(city.url, city.enrol()["token"])
-    report = push_outbox(plaza.store, client, batch_size=2)  # several batches
+    report = push_outbox(plaza, client, batch_size=2)  # several batches
     assert (report.sent, report.acknowledged, report.rejected) == (5, 5, 0)
     assert outbox.counts(plaza.store) == (0, 0)
     assert server_tickets(city) == sorted((t.id, t.number) for t in issued)
-    assert push_outbox(plaza.store, client).sent == 0  # nothing left to send
+    assert push_outbox(plaza, client).sent == 0  # nothing left to send
 
 
 def test_a_rejected_op_is_kept_aside_and_the_rest_drain(city: CityServer, plaza: LocalPlaza) -> None:
@@ -47,10 +47,10 @@ def test_a_rejected_op_is_kept_aside_and_the_rest_drain(city: CityServer, plaza:
     plaza.issue_ticket("ktp-el")
     plaza.issue_ticket("kk")
     plaza.set_override("ktp-el", StaffOverride.CLOSED)
-    report = push_outbox(plaza.store, CityClient(city.url, city.enrol()["token"]))
+    report = push_outbox(plaza, CityClient(city.url, city.enrol()["token"]))
     assert (report.acknowledged, report.rejected) == (2, 1)
     assert outbox.counts(plaza.store) == (0, 1)  # kept for staff, never resent
-    assert push_outbox(plaza.store, CityClient(city.url, city.enrol()["token"])).sent == 0
+    assert push_outbox(plaza, CityClient(city.url, city.enrol()["token"])).sent == 0
 
 
 def free_port() -> int:
@@ -63,11 +63,11 @@ def test_a_dead_network_loses_nothing(city: CityServer, plaza: LocalPlaza) -> No
     plaza.issue_ticket("ktp-el")
     waits: list[float] = []
     dead = CityClient(f"http://127.0.0.1:{free_port()}", "token", retries=2, sleep=waits.append)
-    report = push_outbox(plaza.store, dead)
+    report = push_outbox(plaza, dead)
     assert report.offline and report.acknowledged == 0
     assert len(waits) == 2 and all(0 <= w <= 8 for w in waits)  # backed off between tries
     assert outbox.counts(plaza.store) == (1, 0)  # still queued
-    report = push_outbox(plaza.store, CityClient(city.url, city.enrol()["token"]))
+    report = push_outbox(plaza, CityClient(city.url, city.enrol()["token"]))
     assert report.acknowledged == 1 and len(server_tickets(city)) == 1
 
 
@@ -79,7 +79,7 @@ def test_a_revoked_device_is_told_and_keeps_its_outbox(city: CityServer, plaza: 
         revoke(session, device["device_id"], city.clock())
     plaza.issue_ticket("ktp-el")
     with pytest.raises(Unauthorized, match="revoked"):
-        push_outbox(plaza.store, CityClient(city.url, device["token"]))
+        push_outbox(plaza, CityClient(city.url, device["token"]))
     assert outbox.counts(plaza.store) == (1, 0)
 
 
@@ -122,7 +122,7 @@ def test_a_silent_server_times_out_instead_of_hanging(plaza: LocalPlaza) -> None
         client = CityClient(f"http://127.0.0.1:{listener.getsockname()[1]}", "t", retries=1,
                             timeout=(1.0, 0.5), sleep=lambda _: None)
         started = time.monotonic()
-        report = push_outbox(plaza.store, client)
+        report = push_outbox(plaza, client)
         assert report.offline and time.monotonic() - started < 5
     assert outbox.counts(plaza.store) == (1, 0)
 
@@ -139,6 +139,6 @@ def test_an_op_this_version_cannot_send_is_set_aside_and_the_rest_drain(
         session.add(OutboxRow(op_id=str(uuid.uuid4()), kind="ikm.answer", payload={"q1": 4},
                               created_at=datetime.now(UTC), attempts=0))
     plaza.issue_ticket("ktp-el")
-    report = push_outbox(plaza.store, CityClient(city.url, city.enrol()["token"]))
+    report = push_outbox(plaza, CityClient(city.url, city.enrol()["token"]))
     assert (report.acknowledged, report.rejected) == (2, 1)
     assert outbox.counts(plaza.store) == (0, 1)

@@ -43,7 +43,7 @@ def test_one_kiosks_tickets_and_staff_actions_reach_the_other(pair) -> None:
     assert first.snapshot  # a new device starts from a snapshot
     ticket = TicketDesk(a, a_client).issue("kk")
     a.set_override("ktp-el", StaffOverride.CLOSED)
-    push_outbox(a.store, a_client)
+    push_outbox(a, a_client)
 
     report = pull_changes(b, b_client, ALLOWED)
     assert not report.snapshot and report.changes >= 2

@@ -43,7 +43,7 @@ class Kiosk:
     def sync(self) -> bool:
         """One round of the sync engine; False if the server did not answer."""
         try:
-            report = push_outbox(self.plaza.store, self.engine_client)
+            report = push_outbox(self.plaza, self.engine_client)
             if report.offline:
                 return False
             top_up_leases(self.plaza, self.engine_client, LEASE)
