@@ -25,6 +25,7 @@ from cityapi.models import CounterState, Plaza, Service, SignInFailure, Staff, S
 from cityapi.models import TicketEvent as Event
 from cityapi.ops import Rejected
 from kiosk import calls
+from kiosk.numbering import CALL_ORDER
 from kiosk.pin import hash_pin, verify_pin
 from kiosk.service_day import service_day
 from sync.protocol import CounterAct, SignIn, SignInAnswer
@@ -204,12 +205,16 @@ def _next_waiting(session: Session, who: Shift, now: datetime) -> Ticket:
         select(Ticket).where(Ticket.plaza_code == plaza, Ticket.queue.in_(services),
                              Ticket.service_day == service_day(now, timezone),
                              Ticket.state == calls.WAITING)
-        .order_by(case((Ticket.priority.is_(None), 1), else_=0), Ticket.issued_at,
-                  Ticket.number, Ticket.id)
-        .limit(1)).first()
+        .order_by(*call_order()).limit(1)).first()
     if ticket is None:
         raise Rejected(f"no one is waiting for counter {who.counter}", "no_one_waiting")
     return ticket
+
+
+def call_order() -> list[Any]:
+    """kiosk.numbering.CALL_ORDER as SQL: the same order on the server as on every device."""
+    return [case((Ticket.priority.is_(None), 1), else_=0) if field == "priority"
+            else getattr(Ticket, field) for field in CALL_ORDER]
 
 
 def _ensure_free(session: Session, who: Shift) -> None:

@@ -63,10 +63,16 @@ class QueuedTicket:
     priority: str | None = None
 
 
-def call_order_key(ticket: QueuedTicket) -> tuple[bool, datetime, str, str]:
-    # Priority first, then by issue time (not number: a transferred ticket keeps its place);
-    # the number only breaks a tie between tickets issued in the same instant.
-    return (ticket.priority is None, ticket.issued_at, ticket.number, ticket.id)
+# The call order, declared once for the device (below) and the server's SQL
+# (cityapi/counters.py): priority tickets first (UU 25/2009), then by issue time (not number:
+# a transferred ticket keeps its place); the number, then the id, only break a tie between
+# tickets issued in the same instant.
+CALL_ORDER = ("priority", "issued_at", "number", "id")
+
+
+def call_order_key(ticket: QueuedTicket) -> tuple[bool | datetime | str, ...]:
+    return tuple(ticket.priority is None if field == "priority" else getattr(ticket, field)
+                 for field in CALL_ORDER)
 
 
 T = TypeVar("T", bound=QueuedTicket)
