@@ -1,7 +1,9 @@
 """The plaza catalog: plain, immutable records and the validation of catalog files.
 
-The format is described in docs/catalog-format.md. A bad entry is refused on its own
-(with a problem naming it) and the rest of the catalog loads.
+The format is described in docs/catalog-format.md. Each entry of a file is checked on its
+own by the pydantic model of its kind (`ServiceEntry`, `AgencyEntry`, ...): a bad entry is
+refused with a problem naming it and the rule, and the rest of the catalog loads. The rest
+of the code uses only the plain records (`Service`, `Agency`, ...) that the models make.
 """
 
 from __future__ import annotations
@@ -13,8 +15,23 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Self
 from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +50,7 @@ _CODE = re.compile(r"^[a-z0-9-]{2,40}$")
 _PREFIX = re.compile(r"^[A-Z]{1,2}$")
 _COUNTER = re.compile(r"^[0-9A-Za-z-]{1,12}$")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 @dataclass(frozen=True)
@@ -128,106 +146,50 @@ class CatalogError(Exception):
     """The catalog as a whole cannot be used (not JSON, wrong format, no plaza)."""
 
 
-class _Bad(ValueError):
-    pass
+# --- field checks: each raises ValueError with the words a catalog editor reads after the field ---
 
 
-# --- field readers: each raises _Bad with a message a catalog editor understands ---
-
-
-def _need(entry: Mapping[str, Any], key: str) -> Any:
-    if key not in entry or entry[key] is None:
-        raise _Bad(f"missing {key!r}")
-    return entry[key]
-
-
-def _code(entry: Mapping[str, Any]) -> str:
-    code = _need(entry, "code")
-    if not isinstance(code, str) or not _CODE.match(code):
-        raise _Bad("'code' must be 2-40 lower-case letters, digits or '-'")
-    return code
-
-
-def _text(entry: Mapping[str, Any], key: str, limit: int) -> Text:
-    value = _need(entry, key)
-    if not isinstance(value, Mapping):
-        raise _Bad(f"{key!r} must have 'id' and 'en' texts")
-    texts = []
-    for lang in ("id", "en"):
-        text = value.get(lang)
-        if not isinstance(text, str) or not text.strip():
-            raise _Bad(f"{key!r} has no {lang!r} text")
-        if len(text) > limit:
-            raise _Bad(f"{key!r} ({lang}) is longer than {limit} characters")
-        texts.append(text.strip())
-    return Text(*texts)
-
-
-def _text_list(entry: Mapping[str, Any], key: str) -> TextList:
-    value = entry.get(key) or {"id": [], "en": []}
-    if not isinstance(value, Mapping):
-        raise _Bad(f"{key!r} must have 'id' and 'en' lists")
-    lists = []
-    for lang in ("id", "en"):
-        items = value.get(lang)
-        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-            raise _Bad(f"{key!r} ({lang}) must be a list of texts")
-        if len(items) > ITEMS_MAX:
-            raise _Bad(f"{key!r} ({lang}) has more than {ITEMS_MAX} items")
-        if any(len(i) > ITEM_MAX for i in items):
-            raise _Bad(f"{key!r} ({lang}) has an item longer than {ITEM_MAX} characters")
-        lists.append(tuple(i.strip() for i in items))
-    if len(lists[0]) != len(lists[1]):
-        raise _Bad(f"{key!r} has {len(lists[0])} items in 'id' but {len(lists[1])} in 'en'")
-    return TextList(*lists)
-
-
-def _int(entry: Mapping[str, Any], key: str, low: int, high: int, default: Any = ...) -> Any:
-    if default is not ... and entry.get(key) is None:
-        return default
-    value = _need(entry, key)
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise _Bad(f"{key!r} must be a whole number from {low} to {high}")
-    return value
-
-
-def parse_hhmm(value: Any, what: str) -> time:
+def _clock(value: Any) -> time:
     if not isinstance(value, str) or not _HHMM.match(value):
-        raise _Bad(f"{what} must be a time like 08:00")
+        raise ValueError("must be a time like 08:00")
     hour, minute = value.split(":")
     return time(int(hour), int(minute))
 
 
-def _hours(entry: Mapping[str, Any]) -> dict[int, tuple[time, time]]:
-    hours = _need(entry, "hours")
-    if not isinstance(hours, Mapping):
-        raise _Bad("'hours' must map weekdays to [open, close]")
-    unknown = set(hours) - set(WEEKDAYS)
-    if unknown:
-        raise _Bad(f"'hours' has unknown day(s) {sorted(unknown)}; use {', '.join(WEEKDAYS)}")
-    result = {}
-    for index, day in enumerate(WEEKDAYS):
-        span = hours.get(day)
-        if span is None:
-            continue
-        if not isinstance(span, list) or len(span) != 2:
-            raise _Bad(f"'hours.{day}' must be [open, close] or null")
-        opens, closes = (parse_hhmm(t, f"'hours.{day}'") for t in span)
-        if opens >= closes:
-            raise _Bad(f"'hours.{day}' closes before it opens")
-        result[index] = (opens, closes)
-    return result
+def parse_hhmm(value: Any, what: str) -> time:
+    """An `HH:MM` time of the catalog (or of the store's copy of it)."""
+    try:
+        return _clock(value)
+    except ValueError as error:
+        raise ValueError(f"{what} {error}") from None
 
 
-def _url(entry: Mapping[str, Any], allowed_hosts: Iterable[str]) -> str:
-    url = entry.get("info_url") or ""
-    if not url:
-        return ""
-    if not isinstance(url, str) or len(url) > 300:
-        raise _Bad("'info_url' must be a web address")
-    if not url_allowed(url, allowed_hosts):
-        raise _Bad(f"'info_url' {url[:80]!r} is not https on an allowed host")
-    return url
+def _two_times(value: Any) -> Any:
+    if not isinstance(value, list) or len(value) != 2:
+        raise ValueError('must be two times like ["08:00", "15:00"]')
+    return value
+
+
+def _opens_before_closing(span: tuple[time, time]) -> tuple[time, time]:
+    if span[0] >= span[1]:
+        raise ValueError("closes before it opens")
+    return span
+
+
+def _iso_date(value: Any) -> date:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError("must be a date like 2026-12-25") from None
+
+
+def _matching(pattern: re.Pattern[str], rule: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if not pattern.match(value):
+            raise ValueError(rule)
+        return value
+
+    return AfterValidator(check)
 
 
 def url_allowed(url: str, allowed_hosts: Iterable[str]) -> bool:
@@ -242,83 +204,225 @@ def url_allowed(url: str, allowed_hosts: Iterable[str]) -> bool:
     return any(host == allowed or host.endswith("." + allowed) for allowed in allowed_hosts)
 
 
-def _plaza(entry: Any) -> Plaza:
-    if not isinstance(entry, Mapping):
-        raise _Bad("'plaza' must be an object")
-    friday = entry.get("friday_break")
-    friday_break = None
-    if friday is not None:
-        if not isinstance(friday, list) or len(friday) != 2:
-            raise _Bad("'friday_break' must be [start, end]")
-        friday_break = (parse_hhmm(friday[0], "friday_break"), parse_hhmm(friday[1], "friday_break"))
-    city = entry.get("city") or ""
-    return Plaza(
-        code=_code(entry),
-        name=_text(entry, "name", NAME_MAX),
-        city=city if isinstance(city, str) else "",
-        timezone=str(entry.get("timezone") or "Asia/Makassar"),
-        address=str(entry.get("address") or ""),
-        friday_break=friday_break,
-    )
+Code = Annotated[str, _matching(_CODE, "must be 2-40 lower-case letters, digits or '-'")]
+Prefix = Annotated[str, _matching(_PREFIX, "must be 1-2 capital letters")]
+CounterName = Annotated[str, _matching(_COUNTER, "must be 1-12 letters, digits or '-'")]
+Colour = Annotated[str, _matching(_COLOUR, "must be like #0E5A7A"), AfterValidator(str.upper)]
+Clock = Annotated[time, BeforeValidator(_clock)]
+TwoTimes = Annotated[tuple[Clock, Clock], BeforeValidator(_two_times)]
+OpeningHours = Annotated[TwoTimes, AfterValidator(_opens_before_closing)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+# Texts a visitor reads: trimmed, never blank, short enough for the screen.
+NameText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX)]
+ItemText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=ITEM_MAX)]
 
 
-def _category(entry: Mapping[str, Any]) -> Category:
-    icon = entry.get("icon", "list")
-    return Category(
-        code=_code(entry),
-        name=_text(entry, "name", NAME_MAX),
-        icon=icon if icon in CATEGORY_ICONS else "list",
-    )
+# --- the entries of a catalog file, one model per kind; `record()` gives the plain record ---
 
 
-def _agency(entry: Mapping[str, Any]) -> Agency:
-    short = _need(entry, "short_name")
-    if not isinstance(short, str) or not 1 <= len(short) <= 40:
-        raise _Bad("'short_name' must be 1-40 characters")
-    color = entry.get("color") or "#0E5A7A"
-    if not isinstance(color, str) or not re.match(r"^#[0-9A-Fa-f]{6}$", color):
-        raise _Bad("'color' must be like #0E5A7A")
-    return Agency(code=_code(entry), short_name=short, name=_text(entry, "name", NAME_MAX),
-                  color=color.upper())
+class _Entry(BaseModel):
+    # Keys this kiosk does not know are ignored: a newer catalog still loads on an older kiosk.
+    model_config = ConfigDict(extra="ignore")
+
+    def record(self) -> Any:
+        """The plain record the rest of the code uses."""
+        raise NotImplementedError
 
 
-def _service(entry: Mapping[str, Any], allowed_hosts: Iterable[str]) -> Service:
-    prefix = _need(entry, "prefix")
-    if not isinstance(prefix, str) or not _PREFIX.match(prefix):
-        raise _Bad("'prefix' must be 1-2 capital letters")
-    counters = _need(entry, "counters")
-    if (
-        not isinstance(counters, list)
-        or not 1 <= len(counters) <= 20
-        or not all(isinstance(c, str) and _COUNTER.match(c) for c in counters)
-    ):
-        raise _Bad("'counters' must list 1-20 counter names of at most 12 characters")
-    last = entry.get("last_number")
-    priority = entry.get("priority_allowed", True)
-    if not isinstance(priority, bool):
-        raise _Bad("'priority_allowed' must be true or false")
-    return Service(
-        code=_code(entry),
-        agency=str(_need(entry, "agency")),
-        category=str(_need(entry, "category")),
-        prefix=prefix,
-        name=_text(entry, "name", NAME_MAX),
-        description=_text(entry, "description", TEXT_MAX),
-        requirements=_text_list(entry, "requirements"),
-        steps=_text_list(entry, "steps"),
-        fee=_int(entry, "fee", 0, 1_000_000_000),
-        fee_note=_text(entry, "fee_note", TEXT_MAX) if entry.get("fee_note") else None,
-        duration_minutes=_int(entry, "duration_minutes", 1, 480),
-        counters=tuple(counters),
-        hours=_hours(entry),
-        info_url=_url(entry, allowed_hosts),
-        priority_allowed=priority,
-        daily_quota=_int(entry, "daily_quota", 1, MAX_QUOTA, default=None),
-        last_number=parse_hhmm(last, "'last_number'") if last is not None else None,
-    )
+class BilingualName(_Entry):
+    """A name a visitor reads, in both languages."""
+
+    id: NameText
+    en: NameText
+
+    def record(self) -> Text:
+        return Text(self.id, self.en)
 
 
-def _entries(data: Mapping[str, Any], key: str, problems: list[str]) -> list[Mapping[str, Any]]:
+class BilingualText(BilingualName):
+    """A longer text a visitor reads (a description, a note, an announcement), in both languages."""
+
+    id: LongText
+    en: LongText
+
+
+class BilingualList(_Entry):
+    """Requirements or steps, item for item in both languages."""
+
+    id: Annotated[list[ItemText], Field(max_length=ITEMS_MAX)]
+    en: Annotated[list[ItemText], Field(max_length=ITEMS_MAX)]
+
+    @model_validator(mode="after")
+    def _item_for_item(self) -> Self:
+        if len(self.id) != len(self.en):
+            raise ValueError(f"has {len(self.id)} items in 'id' but {len(self.en)} in 'en'")
+        return self
+
+    def record(self) -> TextList:
+        return TextList(tuple(self.id), tuple(self.en))
+
+
+class PlazaEntry(_Entry):
+    code: Code
+    name: BilingualName
+    city: str = ""
+    timezone: str = "Asia/Makassar"
+    address: str = ""
+    friday_break: TwoTimes | None = None  # Friday prayer: no numbers are issued between these
+
+    @field_validator("city", "timezone", "address", mode="before")
+    @classmethod
+    def _blank_is_default(cls, value: Any, info: ValidationInfo) -> Any:
+        # Descriptive fields never refuse the whole catalog: anything but text means "not given".
+        return value if isinstance(value, str) and value else cls.model_fields[info.field_name].default
+
+    def record(self) -> Plaza:
+        return Plaza(code=self.code, name=self.name.record(), city=self.city, timezone=self.timezone,
+                     address=self.address, friday_break=self.friday_break)
+
+
+class CategoryEntry(_Entry):
+    code: Code
+    name: BilingualName
+    icon: str = "list"
+
+    @field_validator("icon", mode="before")
+    @classmethod
+    def _known_icon(cls, icon: Any) -> str:
+        return icon if isinstance(icon, str) and icon in CATEGORY_ICONS else "list"  # the plain icon
+
+    def record(self) -> Category:
+        return Category(code=self.code, name=self.name.record(), icon=self.icon)
+
+
+class AgencyEntry(_Entry):
+    code: Code
+    short_name: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    name: BilingualName
+    color: Colour = "#0E5A7A"
+
+    @field_validator("color", mode="before")
+    @classmethod
+    def _blank_is_river_blue(cls, color: Any) -> Any:
+        return color or "#0E5A7A"
+
+    def record(self) -> Agency:
+        return Agency(code=self.code, short_name=self.short_name, name=self.name.record(), color=self.color)
+
+
+class ServiceEntry(_Entry):
+    code: Code
+    agency: str
+    category: str
+    prefix: Prefix
+    name: BilingualName
+    description: BilingualText
+    requirements: BilingualList = Field(default_factory=lambda: BilingualList(id=[], en=[]))
+    steps: BilingualList = Field(default_factory=lambda: BilingualList(id=[], en=[]))
+    fee: StrictInt = Field(ge=0, le=1_000_000_000)  # whole rupiah, 0 for free
+    fee_note: BilingualText | None = None
+    duration_minutes: StrictInt = Field(ge=1, le=480)
+    counters: list[CounterName] = Field(min_length=1, max_length=20)
+    hours: dict[str, OpeningHours | None]  # a day that is null or missing is closed
+    info_url: str = ""
+    priority_allowed: StrictBool = True
+    daily_quota: StrictInt | None = Field(None, ge=1, le=MAX_QUOTA)
+    last_number: Clock | None = None  # no numbers are issued after it
+
+    @field_validator("requirements", "steps", mode="before")
+    @classmethod
+    def _blank_is_empty(cls, value: Any) -> Any:
+        return value or {"id": [], "en": []}
+
+    @field_validator("fee_note", mode="before")
+    @classmethod
+    def _blank_is_no_note(cls, value: Any) -> Any:
+        return value or None
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _weekdays_only(cls, hours: Any) -> Any:
+        if isinstance(hours, Mapping) and (unknown := set(hours) - set(WEEKDAYS)):
+            raise ValueError(f"has unknown day(s) {sorted(unknown)}; use {', '.join(WEEKDAYS)}")
+        return hours
+
+    @field_validator("info_url", mode="before")
+    @classmethod
+    def _link_allowed(cls, url: Any, info: ValidationInfo) -> str:
+        # The kiosk shows this link as a QR code: only https on a host the plaza allows.
+        if not url:
+            return ""
+        if not isinstance(url, str) or len(url) > 300:
+            raise ValueError("must be a web address")
+        if not url_allowed(url, (info.context or {}).get("allowed_hosts", ())):
+            raise ValueError(f"{url[:80]!r} is not https on an allowed host")
+        return url
+
+    def record(self) -> Service:
+        return Service(
+            code=self.code, agency=self.agency, category=self.category, prefix=self.prefix,
+            name=self.name.record(), description=self.description.record(),
+            requirements=self.requirements.record(), steps=self.steps.record(),
+            fee=self.fee, fee_note=self.fee_note.record() if self.fee_note else None,
+            duration_minutes=self.duration_minutes, counters=tuple(self.counters),
+            hours={day: self.hours[name] for day, name in enumerate(WEEKDAYS) if self.hours.get(name)},
+            info_url=self.info_url, priority_allowed=self.priority_allowed,
+            daily_quota=self.daily_quota, last_number=self.last_number,
+        )
+
+
+class HolidayEntry(_Entry):
+    day: IsoDate = Field(alias="date")
+    name: BilingualName
+
+    def record(self) -> Holiday:
+        return Holiday(day=self.day, name=self.name.record())
+
+
+# --- problems: pydantic's errors in the words of the catalog's rules ---
+
+_WORDS = {
+    "string_type": "must be text",
+    "int_type": "must be a whole number",
+    "bool_type": "must be true or false",
+    "list_type": "must be a list",
+    "tuple_type": "must be a list",
+    "dict_type": "must be an object",
+    "model_type": "must be an object with 'id' and 'en'",  # the nested objects are all bilingual
+    "string_too_short": "is empty",
+    "string_too_long": "is longer than {max_length} characters",
+    "too_short": "must have at least {min_length} item(s)",
+    "too_long": "has more than {max_length} items",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
+}
+
+
+def _where(loc: tuple[str | int, ...]) -> str:
+    """`('steps', 'id', 2)` -> `'steps.id #3'`: the field, and the item counted from 1."""
+    path = "".join(f" #{part + 1}" if isinstance(part, int) else f".{part}" for part in loc)
+    return f"'{path.lstrip('.')}'" if path else ""
+
+
+def _explain(error: ValidationError) -> str:
+    """One line for a refused entry: what is missing, then each rule it breaks."""
+    missing, broken = [], []
+    for problem in error.errors():
+        where, kind, context = _where(problem["loc"]), problem["type"], problem.get("ctx", {})
+        if kind == "missing":
+            missing.append(where)
+            continue
+        if kind == "value_error":
+            words = str(context["error"])
+        else:
+            words = _WORDS[kind].format(**context) if kind in _WORDS else problem["msg"]
+        broken.append(f"{where} {words}".strip())
+    return "; ".join(([f"missing {', '.join(missing)}"] if missing else []) + broken)
+
+
+def _entries(data: Mapping[str, Any], key: str, problems: list[str]) -> list[tuple[str, Mapping[str, Any]]]:
+    """The objects listed under `key`, each with the label that names it in a problem."""
     entries = data.get(key, [])
     if not isinstance(entries, list):
         problems.append(f"{key}: must be a list; ignored")
@@ -326,7 +430,7 @@ def _entries(data: Mapping[str, Any], key: str, problems: list[str]) -> list[Map
     good = []
     for number, entry in enumerate(entries, start=1):
         if isinstance(entry, Mapping):
-            good.append(entry)
+            good.append((_label(key, number, entry), entry))
         else:
             problems.append(f"{key} #{number}: not an object; refused")
     return good
@@ -343,34 +447,38 @@ def parse_catalog(data: Any, allowed_hosts: Iterable[str]) -> LoadReport:
         raise CatalogError("the catalog must be a JSON object")
     if data.get("format") != FORMAT:
         raise CatalogError(f"unknown catalog format {data.get('format')!r}; expected {FORMAT!r}")
+    if not isinstance(data.get("plaza"), Mapping):
+        raise CatalogError("plaza: 'plaza' must be an object")
     try:
-        plaza = _plaza(data.get("plaza"))
-    except _Bad as error:
-        raise CatalogError(f"plaza: {error}") from None
-    allowed_hosts = tuple(allowed_hosts)
+        plaza = PlazaEntry.model_validate(data["plaza"]).record()
+    except ValidationError as error:
+        raise CatalogError(f"plaza: {_explain(error)}") from None
+    context = {"allowed_hosts": tuple(allowed_hosts)}
     problems: list[str] = []
 
-    def parse_all(key: str, parse: Any) -> list[Any]:
-        records, seen = [], set()
-        for number, entry in enumerate(_entries(data, key, problems), start=1):
+    def check_all(key: str, model: type[_Entry]) -> list[Any]:
+        """The records of the entries under `key` that pass their checks, one at a time."""
+        records, codes = [], set()
+        for label, entry in _entries(data, key, problems):
             try:
-                record = parse(entry)
-            except _Bad as error:
-                problems.append(f"{_label(key, number, entry)}: {error}; refused")
+                record = model.model_validate(entry, context=context).record()
+            except ValidationError as error:
+                problems.append(f"{label}: {_explain(error)}; refused")
                 continue
-            if record.code in seen:
-                problems.append(f"{_label(key, number, entry)}: duplicate code; refused")
+            code = getattr(record, "code", None)  # a code is unique in its list
+            if code is not None and code in codes:
+                problems.append(f"{label}: duplicate code; refused")
                 continue
-            seen.add(record.code)
+            codes.add(code)
             records.append(record)
         return records
 
-    categories = parse_all("categories", _category)
-    agencies = parse_all("agencies", _agency)
+    categories = check_all("categories", CategoryEntry)
+    agencies = check_all("agencies", AgencyEntry)
     category_codes = {c.code for c in categories}
     agency_codes = {a.code for a in agencies}
     services, prefixes = [], set()
-    for service in parse_all("services", lambda e: _service(e, allowed_hosts)):
+    for service in check_all("services", ServiceEntry):
         where = f"services ({service.code})"
         if service.agency not in agency_codes:
             problems.append(f"{where}: agency {service.agency!r} is not in the catalog; refused")
@@ -382,28 +490,13 @@ def parse_catalog(data: Any, allowed_hosts: Iterable[str]) -> LoadReport:
             prefixes.add(service.prefix)
             services.append(service)
 
-    holidays = []
-    for number, entry in enumerate(_entries(data, "holidays", problems), start=1):
-        try:
-            day = date.fromisoformat(str(_need(entry, "date")))
-            holidays.append(Holiday(day=day, name=_text(entry, "name", NAME_MAX)))
-        except (_Bad, ValueError) as error:
-            problems.append(f"holidays #{number}: {error}; refused")
-
-    announcements = []
-    for number, entry in enumerate(_entries(data, "announcements", problems), start=1):
-        try:
-            announcements.append(_text({"text": entry}, "text", TEXT_MAX))
-        except _Bad as error:
-            problems.append(f"announcements #{number}: {error}; refused")
-
     catalog = Catalog(
         plaza=plaza,
         categories=tuple(categories),
         agencies=tuple(agencies),
         services=tuple(services),
-        holidays=tuple(holidays),
-        announcements=tuple(announcements),
+        holidays=tuple(check_all("holidays", HolidayEntry)),
+        announcements=tuple(check_all("announcements", BilingualText)),
         sample=bool(data.get("sample", False)),
     )
     return LoadReport(catalog=catalog, problems=problems)

@@ -1,8 +1,8 @@
-"""Kiosk configuration: one TOML file, every default declared once, here.
+"""Kiosk configuration: one TOML file, every default declared once, on the section models here.
 
 A key is read from (highest first): the environment (`PLAZA_KIOSK__SECTION__KEY`),
-the TOML file, then the default in `OPTIONS`. A bad value stops start-up with a
-message that names the key and the file, never a traceback.
+the TOML file, then the default declared on its field. A bad value stops start-up with
+a message that names the key and the file (or the variable), never a traceback.
 """
 
 from __future__ import annotations
@@ -11,11 +11,31 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
+from contextlib import suppress
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, Self
 
 import platformdirs
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
 
 ENV_PREFIX = "PLAZA_KIOSK__"
 CONFIG_ENV = "PLAZA_KIOSK_CONFIG"
@@ -29,11 +49,23 @@ class ConfigError(Exception):
     """A config value is wrong; the message is written for the IT person who set it."""
 
 
-@dataclass(frozen=True)
-class Option:
-    default: Any
-    kind: Callable[[Any], Any]
-    help: str
+# --- value checks: each raises ValueError with the words an IT person reads after the key ---
+
+
+def _whole_number(value: Any) -> int:
+    # TOML gives numbers, the environment text; true/false or 1.5 is a slip, not a number.
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("must be a whole number")
+    return value
+
+
+def _seconds(value: Any) -> float:
+    if not isinstance(value, bool):
+        with suppress(TypeError, ValueError):
+            return float(value)
+    raise ValueError("must be a number of seconds")
 
 
 def _text(value: Any) -> str:
@@ -42,50 +74,16 @@ def _text(value: Any) -> str:
     return value
 
 
-def _seconds_between(low: float, high: float) -> Callable[[Any], float]:
-    def check(value: Any) -> float:
-        try:
-            seconds = float(value) if not isinstance(value, bool) else None
-        except (TypeError, ValueError):
-            seconds = None
-        if seconds is None:
-            raise ValueError("must be a number of seconds")
-        if not low <= seconds <= high:
-            raise ValueError(f"must be between {low} and {high} seconds")
-        return seconds
-
-    return check
-
-
-def _int_between(low: int, high: int) -> Callable[[Any], int]:
-    def check(value: Any) -> int:
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError("must be a whole number")
-        if not low <= value <= high:
-            raise ValueError(f"must be between {low} and {high}")
-        return value
-
-    return check
-
-
 def _colour(value: Any) -> str:
     if not isinstance(value, str) or not _COLOUR.match(value):
         raise ValueError("must be a colour like #0E5A7A")
     return value.upper()
 
 
-def _language(value: Any) -> str:
-    if value not in ("id", "en"):
-        raise ValueError('must be "id" or "en"')
-    return value
-
-
-def _hosts(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
+def _host_names(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):  # the environment's way: a,b,c
         value = [part.strip() for part in value.split(",") if part.strip()]
-    if not isinstance(value, list) or not all(isinstance(h, str) for h in value):
+    if not isinstance(value, list | tuple) or not all(isinstance(h, str) for h in value):
         raise ValueError("must be a list of host names")
     hosts = tuple(h.lower() for h in value)
     for host in hosts:
@@ -94,7 +92,7 @@ def _hosts(value: Any) -> tuple[str, ...]:
     return hosts
 
 
-def _https_url(value: Any) -> str:
+def _web_address(value: Any) -> str:
     from urllib.parse import urlsplit
 
     if not isinstance(value, str) or " " in value:
@@ -107,7 +105,7 @@ def _https_url(value: Any) -> str:
     return value.rstrip("/")
 
 
-def _timezone(value: Any) -> str:
+def _time_zone(value: Any) -> str:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:
@@ -117,8 +115,12 @@ def _timezone(value: Any) -> str:
     return value
 
 
+def _folder(value: Any) -> str:
+    return os.path.expanduser(_text(value))
+
+
 def _logo(value: Any) -> str:
-    path = _path(value)
+    path = _folder(value)
     if path and not path.lower().endswith((".svg", ".png")):
         raise ValueError("must be an .svg or .png file")
     if path and not os.path.isfile(path):
@@ -136,97 +138,134 @@ def _pin_hash(value: Any) -> str:
     return value
 
 
-def _path(value: Any) -> str:
-    return os.path.expanduser(_text(value))
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
+Seconds = Annotated[float, BeforeValidator(_seconds)]
+Text = Annotated[str, BeforeValidator(_text)]
+Colour = Annotated[str, BeforeValidator(_colour)]
+HostNames = Annotated[tuple[str, ...], BeforeValidator(_host_names)]
+WebAddress = Annotated[str, BeforeValidator(_web_address)]
+TimeZone = Annotated[str, BeforeValidator(_time_zone)]
+Folder = Annotated[str, BeforeValidator(_folder)]
+LogoFile = Annotated[str, BeforeValidator(_logo)]
+PinHash = Annotated[str, BeforeValidator(_pin_hash)]
 
 
-# Every option the kiosk reads, with its default. Documented in packaging/config.example.toml.
-OPTIONS: dict[str, dict[str, Option]] = {
-    "plaza": {
-        "name": Option("Plaza Smart City Banjarmasin", _text, "name in the header"),
-        "city": Option("Banjarmasin", _text, "city, shown under the name"),
-        "timezone": Option("Asia/Makassar", _timezone, "IANA zone of the service day"),
-        "logo": Option("", _logo, "logo file (SVG or PNG); empty for the bundled emblem"),
-    },
-    "theme": {
-        "primary": Option("#0E5A7A", _colour, "river blue: header, buttons"),
-        "primary_pressed": Option("#0A4560", _colour, "primary when pressed"),
-        "secondary": Option("#178F8F", _colour, "teal: secondary accents"),
-        "accent": Option("#F2B134", _colour, "gold: the take-a-number action"),
-        "background": Option("#F4F6F8", _colour, "screen background"),
-        "surface": Option("#FFFFFF", _colour, "cards"),
-        "text": Option("#1B2630", _colour, "body text"),
-        "muted": Option("#55656F", _colour, "secondary text"),
-        "open": Option("#2E8B57", _colour, "open badge"),
-        "closed": Option("#B23A32", _colour, "closed badge"),
-        "warning": Option("#C77700", _colour, "warnings, offline bar"),
-    },
-    "kiosk": {
-        "default_language": Option("id", _language, "language after idle"),
-        "idle_seconds": Option(60, _int_between(10, 3600), "back to home after this idle time"),
-        "attract_seconds": Option(180, _int_between(30, 86400), "attract loop after this idle time"),
-        "ticket_seconds": Option(30, _int_between(5, 600), "ticket screen returns home after"),
-        "device_id": Option("", _text, "device name in ticket events; empty: host name"),
-    },
-    "qr": {
-        "allowed_hosts": Option(
-            [
-                "banjarmasinkota.go.id", "kalselprov.go.id", "polri.go.id", "imigrasi.go.id",
-                "bpjs-kesehatan.go.id", "bpjsketenagakerjaan.go.id", "pajak.go.id",
-                "oss.go.id", "atrbpn.go.id", "kemenag.go.id", "bankkalsel.co.id", "lapor.go.id",
-            ],
-            _hosts,
-            "hosts a QR code may point to (subdomains included)",
+# --- the sections: one field per key, its default and help declared once, here ---
+
+
+class _Section(BaseModel):
+    # Defaults pass the same checks as the file's values; a misspelt key is an error.
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+
+class PlazaSection(_Section):
+    name: Text = Field("Plaza Smart City Banjarmasin", description="name in the header")
+    city: Text = Field("Banjarmasin", description="city, shown under the name")
+    timezone: TimeZone = Field("Asia/Makassar", description="IANA zone of the service day")
+    logo: LogoFile = Field("", description="logo file (SVG or PNG); empty for the bundled emblem")
+
+
+class ThemeSection(_Section):
+    primary: Colour = Field("#0E5A7A", description="river blue: header, buttons")
+    primary_pressed: Colour = Field("#0A4560", description="primary when pressed")
+    secondary: Colour = Field("#178F8F", description="teal: secondary accents")
+    accent: Colour = Field("#F2B134", description="gold: the take-a-number action")
+    background: Colour = Field("#F4F6F8", description="screen background")
+    surface: Colour = Field("#FFFFFF", description="cards")
+    text: Colour = Field("#1B2630", description="body text")
+    muted: Colour = Field("#55656F", description="secondary text")
+    open: Colour = Field("#2E8B57", description="open badge")
+    closed: Colour = Field("#B23A32", description="closed badge")
+    warning: Colour = Field("#C77700", description="warnings, offline bar")
+
+
+class KioskSection(_Section):
+    default_language: Literal["id", "en"] = Field("id", description="language after idle")
+    idle_seconds: WholeNumber = Field(60, ge=10, le=3600, description="back to home after this idle time")
+    attract_seconds: WholeNumber = Field(180, ge=30, le=86400,
+                                         description="attract loop after this idle time")
+    ticket_seconds: WholeNumber = Field(30, ge=5, le=600, description="ticket screen returns home after")
+    device_id: Text = Field("", description="device name in ticket events; empty: host name")
+
+    @model_validator(mode="after")
+    def _attract_after_idle(self) -> Self:
+        # The attract loop starts from the home screen, so it must come after the return home.
+        if self.attract_seconds <= self.idle_seconds:
+            raise ValueError(f"attract_seconds must be longer than idle_seconds "
+                             f"(got {self.attract_seconds} and {self.idle_seconds})")
+        return self
+
+
+class QrSection(_Section):
+    allowed_hosts: HostNames = Field(
+        (
+            "banjarmasinkota.go.id", "kalselprov.go.id", "polri.go.id", "imigrasi.go.id",
+            "bpjs-kesehatan.go.id", "bpjsketenagakerjaan.go.id", "pajak.go.id",
+            "oss.go.id", "atrbpn.go.id", "kemenag.go.id", "bankkalsel.co.id", "lapor.go.id",
         ),
-        "tracking_base_url": Option(
-            "https://antrian.banjarmasinkota.go.id", _https_url, "base of the ticket tracking page"
-        ),
-    },
-    "staff": {
-        "pin_hash": Option("", _pin_hash, "scrypt hash from `plaza-kiosk hash-pin`; empty: locked"),
-        "max_attempts": Option(5, _int_between(1, 20), "wrong PINs before the lock-out"),
-        "lockout_seconds": Option(300, _int_between(10, 86400), "how long the lock-out lasts"),
-    },
-    "sync": {
-        "online_wait": Option(1.0, _seconds_between(0.2, 5.0),
-                              "seconds a visitor waits for the city server's number"),
-        "lease_size": Option(20, _int_between(5, 100),
-                             "numbers leased per service and day for offline issuing"),
-    },
-    "data": {
-        "dir": Option("", _path, "where the local store lives; empty: the user data folder"),
-        "catalog": Option("", _path, "catalog loaded into an empty store; empty: the sample"),
-    },
-}
+        description="hosts a QR code may point to (subdomains included)",
+    )
+    tracking_base_url: WebAddress = Field("https://antrian.banjarmasinkota.go.id",
+                                          description="base of the ticket tracking page")
 
 
-class Section:
-    """Read-only attribute access to one section's values."""
-
-    def __init__(self, values: Mapping[str, Any]) -> None:
-        self.__dict__.update(values)
-
-    def __repr__(self) -> str:
-        return f"Section({self.__dict__!r})"
+class StaffSection(_Section):
+    pin_hash: PinHash = Field("", description="scrypt hash from `plaza-kiosk hash-pin`; empty: locked")
+    max_attempts: WholeNumber = Field(5, ge=1, le=20, description="wrong PINs before the lock-out")
+    lockout_seconds: WholeNumber = Field(300, ge=10, le=86400, description="how long the lock-out lasts")
 
 
-class Config:
+class SyncSection(_Section):
+    online_wait: Seconds = Field(1.0, ge=0.2, le=5.0,
+                                 description="seconds a visitor waits for the city server's number")
+    lease_size: WholeNumber = Field(20, ge=5, le=100,
+                                    description="numbers leased per service and day for offline issuing")
+
+
+class DataSection(_Section):
+    dir: Folder = Field("", description="where the local store lives; empty: the user data folder")
+    catalog: Folder = Field("", description="catalog loaded into an empty store; empty: the sample")
+
+
+# The file and the environment that `Config()` reads, chosen by `load_config` for this one call.
+_READING: ContextVar[tuple[Path, Mapping[str, str]] | None] = ContextVar("config_reading", default=None)
+
+
+class Config(BaseSettings):
     """The validated configuration; `config.kiosk.idle_seconds` and so on."""
 
-    def __init__(self, values: Mapping[str, Mapping[str, Any]], source: str) -> None:
-        self.source = source
-        self._values = {name: dict(section) for name, section in values.items()}
-        for name, section in self._values.items():
-            setattr(self, name, Section(section))
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="forbid", frozen=True,
+    )
 
-    # Typed conveniences for the sections read most.
-    plaza: Any
-    theme: Any
-    kiosk: Any
-    qr: Any
-    staff: Any
-    sync: Any
-    data: Any
+    plaza: PlazaSection = Field(default_factory=PlazaSection)
+    theme: ThemeSection = Field(default_factory=ThemeSection)
+    kiosk: KioskSection = Field(default_factory=KioskSection)
+    qr: QrSection = Field(default_factory=QrSection)
+    staff: StaffSection = Field(default_factory=StaffSection)
+    sync: SyncSection = Field(default_factory=SyncSection)
+    data: DataSection = Field(default_factory=DataSection)
+
+    _source: str = PrivateAttr("defaults")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        file, environ = _READING.get() or (config_path(None, os.environ), os.environ)
+        # First wins: the environment over the TOML file; no .env or secrets files on a kiosk.
+        return (init_settings, _Environment(settings_cls, environ),
+                TomlConfigSettingsSource(settings_cls, toml_file=file))
+
+    @property
+    def source(self) -> str:
+        """The file the values came from, or "defaults"."""
+        return self._source
 
     @property
     def data_dir(self) -> Path:
@@ -238,65 +277,147 @@ class Config:
 
     def with_values(self, **sections: Mapping[str, Any]) -> Config:
         """A copy with some values replaced (validated like the file's)."""
-        merged = {name: dict(values) for name, values in self._values.items()}
+        replaced = {}
         for name, values in sections.items():
-            for key, value in values.items():
-                merged[name][key] = _check(name, key, value, "override")
-        return Config(merged, self.source)
+            if name not in type(self).model_fields:
+                raise ConfigError(f"override: unknown section(s): {name}")
+            section = getattr(self, name)
+            try:
+                replaced[name] = type(section).model_validate({**section.model_dump(), **values})
+            except ValidationError as error:
+                raise ConfigError(_explain(error, lambda loc: "override", at=(name,))) from None
+        return self.model_copy(update=replaced)
 
 
-def _check(section: str, key: str, value: Any, source: str) -> Any:
-    option = OPTIONS[section][key]
-    try:
-        return option.kind(value)
-    except ValueError as error:
-        raise ConfigError(f"{source}: [{section}] {key} {error} (got {value!r})") from None
+class _Environment(EnvSettingsSource):
+    """The environment as given to `load_config`, so a test can pass its own."""
+
+    def __init__(self, settings_cls: type[BaseSettings], environ: Mapping[str, str]) -> None:
+        super().__init__(settings_cls)
+        self.env_vars = {name.lower(): value for name, value in environ.items()}  # names match any case
+
+    def decode_complex_value(self, field_name: str, field: FieldInfo | None, value: Any) -> Any:
+        # A list may be JSON or plain `a,b,c`; text that is not JSON goes on to the field's check.
+        try:
+            return super().decode_complex_value(field_name, field, value)
+        except ValueError:
+            return value
+
+
+@dataclass(frozen=True)
+class Option:
+    """One key as its section declares it: `default`, `help`, and `kind(value)` to check a value."""
+
+    field: FieldInfo
+
+    @property
+    def default(self) -> Any:
+        return self.field.default
+
+    @property
+    def help(self) -> str:
+        return self.field.description or ""
+
+    def kind(self, value: Any) -> Any:
+        """The value checked and converted as this key's (pydantic's ValidationError if wrong)."""
+        metadata = tuple(self.field.metadata)
+        kind = Annotated[(self.field.annotation, *metadata)] if metadata else self.field.annotation
+        return TypeAdapter(kind).validate_python(value)
+
+
+# Every option the kiosk reads, by section and key. Documented in packaging/config.example.toml.
+OPTIONS: dict[str, dict[str, Option]] = {
+    name: {key: Option(field) for key, field in section.annotation.model_fields.items()}
+    for name, section in Config.model_fields.items()
+}
+
+
+# --- messages: pydantic's errors in the words an IT person reads after `[section] key` ---
+
+_WORDS = {
+    "string_type": "must be text",
+    "literal_error": "must be {expected}",
+    "model_type": "must be a table of keys",
+    "dict_type": "must be a table of keys",
+}
+_BOUNDS = ("greater_than_equal", "less_than_equal")
+
+
+def _words(problem: Any, loc: tuple[Any, ...]) -> str:
+    """What is wrong, in the words that follow `[section] key` in a message."""
+    kind, context = problem["type"], problem.get("ctx", {})
+    if kind == "value_error":
+        return str(context["error"])
+    if kind in _BOUNDS and len(loc) == 2:
+        field = Config.model_fields[loc[0]].annotation.model_fields[loc[1]]
+        limits = {name: getattr(m, name) for m in field.metadata for name in ("ge", "le") if hasattr(m, name)}
+        unit = " seconds" if field.annotation is float else ""  # the fractional keys are durations
+        return f"must be between {limits['ge']} and {limits['le']}{unit}"
+    if kind in _WORDS:
+        return _WORDS[kind].format(**context)
+    return problem["msg"][:1].lower() + problem["msg"][1:]
+
+
+def _explain(error: ValidationError, origin: Callable[[tuple[Any, ...]], str],
+             at: tuple[str, ...] = ()) -> str:
+    """One line per problem, each naming where the value came from and the key."""
+    lines: list[str] = []
+    unknown: dict[tuple[str, str], list[str]] = {}
+    for problem in error.errors():
+        loc = at + tuple(problem["loc"])
+        if problem["type"] == "extra_forbidden":
+            what = f"[{loc[0]}] has unknown key(s)" if len(loc) > 1 else "unknown section(s)"
+            unknown.setdefault((origin(loc), what), []).append(str(loc[-1]))
+        elif len(loc) > 1:
+            got = problem["input"]
+            lines.append(f"{origin(loc)}: [{loc[0]}] {loc[1]} {_words(problem, loc)} (got {got!r})")
+        else:  # a whole section: not a table, or a check across its keys
+            lines.append(f"{origin(loc)}: [{loc[0]}] {_words(problem, loc)}")
+    lines += [f"{where}: {what}: {', '.join(sorted(names))}" for (where, what), names in unknown.items()]
+    return "\n".join(lines)
 
 
 def default_config_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
 
 
+def config_path(path: Path | str | None, environ: Mapping[str, str]) -> Path:
+    """The file to read: `path`, else $PLAZA_KIOSK_CONFIG, else the user's config folder."""
+    chosen = path if path is not None else environ.get(CONFIG_ENV) or None
+    return Path(chosen).expanduser() if chosen is not None else default_config_path()
+
+
 def load_config(path: Path | str | None = None, environ: Mapping[str, str] | None = None) -> Config:
     """Load and validate the config. `path=None` uses $PLAZA_KIOSK_CONFIG or the default file."""
     environ = os.environ if environ is None else environ
-    if path is None and environ.get(CONFIG_ENV):
-        path = environ[CONFIG_ENV]
-    explicit = path is not None
-    file = Path(path) if path is not None else default_config_path()
-
-    raw: dict[str, Any] = {}
-    if file.exists():
-        try:
-            raw = tomllib.loads(file.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise ConfigError(f"{file}: not valid TOML ({error})") from None
-        except OSError as error:
-            raise ConfigError(f"{file}: cannot be read ({error.strerror})") from None
-    elif explicit:
+    explicit = path is not None or bool(environ.get(CONFIG_ENV))
+    file = config_path(path, environ)
+    if file.exists() and not file.is_file():
+        raise ConfigError(f"{file}: cannot be read (not a file)")
+    if explicit and not file.exists():
         raise ConfigError(f"{file}: config file not found")
 
-    values: dict[str, dict[str, Any]] = {}
-    for section, options in OPTIONS.items():
-        given = raw.pop(section, {})
-        if not isinstance(given, dict):
-            raise ConfigError(f"{file}: [{section}] must be a table of keys")
-        unknown = set(given) - set(options)
-        if unknown:
-            raise ConfigError(f"{file}: [{section}] has unknown key(s): {', '.join(sorted(unknown))}")
-        values[section] = {}
-        for key, option in options.items():
-            env_name = f"{ENV_PREFIX}{section.upper()}__{key.upper()}"
-            if env_name in environ:
-                values[section][key] = _check(section, key, environ[env_name], f"${env_name}")
-            elif key in given:
-                values[section][key] = _check(section, key, given[key], str(file))
-            else:
-                values[section][key] = option.kind(option.default)
-    if raw:
-        raise ConfigError(f"{file}: unknown section(s): {', '.join(sorted(raw))}")
-    kiosk = values["kiosk"]
-    if kiosk["attract_seconds"] <= kiosk["idle_seconds"]:
-        raise ConfigError(f"{file}: [kiosk] attract_seconds must be longer than idle_seconds "
-                          f"(got {kiosk['attract_seconds']} and {kiosk['idle_seconds']})")
-    return Config(values, str(file) if file.exists() else "defaults")
+    def origin(loc: tuple[Any, ...]) -> str:
+        # The environment wins over the file, so a bad value set there came from there; a
+        # check across a section's keys names the file and the section's variables.
+        variable = (ENV_PREFIX + "__".join(str(part) for part in loc)).upper()
+        named = [f"${name}" for name in environ if name.upper() == variable]
+        if not named and len(loc) == 1:
+            named = [str(file)] + [f"${name}" for name in environ if name.upper().startswith(variable + "__")]
+        return " and ".join(named) if named else str(file)
+
+    reading = _READING.set((file, environ))
+    try:
+        config = Config()
+    except ValidationError as error:
+        raise ConfigError(_explain(error, origin)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{file}: not valid TOML ({error})") from None
+    except OSError as error:
+        raise ConfigError(f"{file}: cannot be read ({error.strerror})") from None
+    except ValueError as error:  # pydantic-settings' own: a variable it could not parse
+        raise ConfigError(f"${ENV_PREFIX}*: {error}") from None
+    finally:
+        _READING.reset(reading)
+    config._source = str(file) if file.exists() else "defaults"
+    return config

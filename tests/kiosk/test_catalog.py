@@ -49,6 +49,25 @@ def test_bad_entries_are_refused_alone(caplog: pytest.LogCaptureFixture, tmp_pat
     assert len([r for r in caplog.records if "refused" in r.getMessage()]) == 9
 
 
+def test_one_problem_line_names_everything_wrong_with_an_entry() -> None:
+    entry = service_entry("untidy", "B", fee=-5, counters=[], name={"id": " ", "en": "Name"})
+    del entry["hours"], entry["description"]
+    report = parse_catalog(catalog_data([service_entry("good", "A"), entry]), ALLOWED)
+    assert [s.code for s in report.catalog.services] == ["good"]
+    assert report.problems == [
+        "services #2 (untidy): missing 'description', 'hours'; 'name.id' is empty; 'fee' must be at "
+        "least 0; 'counters' must have at least 1 item(s); refused"
+    ]
+
+
+def test_keys_a_newer_catalog_adds_are_ignored() -> None:
+    data = catalog_data([service_entry("ktp-el", "A", queue_screen={"colour": "red"})])
+    data["plaza"]["website"] = "https://banjarmasinkota.go.id"
+    report = parse_catalog(data, ALLOWED)
+    assert report.problems == []
+    assert [s.code for s in report.catalog.services] == ["ktp-el"]
+
+
 def test_a_file_that_is_not_a_catalog_is_one_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "catalog.json"
     path.write_text("{not json")

@@ -1,10 +1,13 @@
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from kiosk.config import OPTIONS, ConfigError, load_config
 from kiosk.pin import hash_pin
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "packaging" / "config.example.toml"
 
 
 def test_defaults_without_a_file(tmp_path: Path) -> None:
@@ -76,3 +79,50 @@ def test_values_that_would_break_the_kiosk_later_are_refused_now(
     file.write_text(text)
     with pytest.raises(ConfigError, match=re.escape(names)):
         load_config(file, environ={})
+
+
+def test_the_example_config_lists_every_key_and_no_other() -> None:
+    example = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
+    assert {section: set(keys) for section, keys in example.items()} == {
+        section: set(options) for section, options in OPTIONS.items()
+    }
+
+
+def test_the_environment_gives_a_list_as_json_or_plain(tmp_path: Path) -> None:
+    for value in ("polri.go.id, Lapor.go.id", '["polri.go.id", "lapor.go.id"]'):
+        config = load_config(None, environ={"PLAZA_KIOSK__QR__ALLOWED_HOSTS": value})
+        assert config.qr.allowed_hosts == ("polri.go.id", "lapor.go.id")
+
+
+def test_an_unknown_key_in_the_environment_names_the_variable(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"\$PLAZA_KIOSK__KIOSK__IDEL_SECONDS: \[kiosk\] has unknown key"):
+        load_config(None, environ={"PLAZA_KIOSK__KIOSK__IDEL_SECONDS": "90"})
+
+
+def test_a_check_across_keys_names_the_file_and_the_variable(tmp_path: Path) -> None:
+    file = tmp_path / "c.toml"
+    file.write_text("[kiosk]\nattract_seconds = 100\n")
+    with pytest.raises(ConfigError) as error:
+        load_config(file, environ={"PLAZA_KIOSK__KIOSK__IDLE_SECONDS": "120"})
+    assert f"{file} and $PLAZA_KIOSK__KIOSK__IDLE_SECONDS: [kiosk] attract_seconds" in str(error.value)
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    file = tmp_path / "bad.toml"
+    file.write_text("[kiosk]\nidle_seconds = 2\n[theme]\nprimary = 'blue'\n")
+    with pytest.raises(ConfigError) as error:
+        load_config(file, environ={})
+    assert "[kiosk] idle_seconds must be between 10 and 3600 (got 2)" in str(error.value)
+    assert "[theme] primary must be a colour" in str(error.value)
+
+
+def test_an_override_is_checked_like_the_file() -> None:
+    config = load_config(None, environ={"PLAZA_KIOSK_CONFIG": ""})
+    changed = config.with_values(staff={"max_attempts": 3}, qr={"tracking_base_url": "http://127.0.0.1:8765/"})
+    assert (changed.staff.max_attempts, changed.staff.lockout_seconds) == (3, 300)
+    assert changed.qr.tracking_base_url == "http://127.0.0.1:8765"
+    assert config.staff.max_attempts == 5  # the original is left as it was
+    with pytest.raises(ConfigError, match=re.escape("override: [staff] max_attempts must be between 1 and")):
+        config.with_values(staff={"max_attempts": 0})
+    with pytest.raises(ConfigError, match=re.escape("override: [kiosk] has unknown key(s): idel_seconds")):
+        config.with_values(kiosk={"idel_seconds": 90})
