@@ -47,6 +47,7 @@ ITEMS_MAX = 30
 MAX_QUOTA = 999  # three-digit ticket numbers
 
 _CODE = re.compile(r"^[a-z0-9-]{2,40}$")
+_LINK_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 _PREFIX = re.compile(r"^[A-Z]{1,2}$")
 _COUNTER = re.compile(r"^[0-9A-Za-z-]{1,12}$")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -270,6 +271,19 @@ class PlazaEntry(_Entry):
     timezone: str = "Asia/Makassar"
     address: str = ""
     friday_break: TwoTimes | None = None  # Friday prayer: no numbers are issued between these
+    # The hosts this plaza's QR links may point to (its own agencies' domains), instead of the
+    # default list: a plaza fact, set in its catalog on the city server, the same on every device.
+    link_hosts: tuple[str, ...] = ()
+
+    @field_validator("link_hosts", mode="before")
+    @classmethod
+    def _host_names(cls, value: Any) -> Any:
+        if value is None:
+            return ()
+        if not isinstance(value, list | tuple) or not all(
+                isinstance(host, str) and _LINK_HOST.match(host.lower()) for host in value):
+            raise ValueError("'link_hosts' must be a list of host names")
+        return tuple(host.lower() for host in value)
 
     @field_validator("city", "timezone", "address", mode="before")
     @classmethod
@@ -355,8 +369,11 @@ class ServiceEntry(_Entry):
             return ""
         if not isinstance(url, str) or len(url) > 300:
             raise ValueError("must be a web address")
-        if not url_allowed(url, (info.context or {}).get("allowed_hosts", ())):
-            raise ValueError(f"{url[:80]!r} is not https on an allowed host")
+        context = info.context or {}
+        if not url_allowed(url, context.get("allowed_hosts", ())):
+            # The service stays; only the link goes (parse_catalog says so for IT).
+            context.setdefault("dropped_links", []).append(url[:80])
+            return ""
         return url
 
     def record(self) -> Service:
@@ -450,21 +467,25 @@ def parse_catalog(data: Any, allowed_hosts: Iterable[str]) -> LoadReport:
     if not isinstance(data.get("plaza"), Mapping):
         raise CatalogError("plaza: 'plaza' must be an object")
     try:
-        plaza = PlazaEntry.model_validate(data["plaza"]).record()
+        plaza_entry = PlazaEntry.model_validate(data["plaza"])
     except ValidationError as error:
         raise CatalogError(f"plaza: {_explain(error)}") from None
-    context = {"allowed_hosts": tuple(allowed_hosts)}
+    plaza = plaza_entry.record()
+    hosts = plaza_entry.link_hosts or tuple(allowed_hosts)
     problems: list[str] = []
 
     def check_all(key: str, model: type[_Entry]) -> list[Any]:
         """The records of the entries under `key` that pass their checks, one at a time."""
         records, codes = [], set()
         for label, entry in _entries(data, key, problems):
+            context: dict[str, Any] = {"allowed_hosts": hosts}
             try:
                 record = model.model_validate(entry, context=context).record()
             except ValidationError as error:
                 problems.append(f"{label}: {_explain(error)}; refused")
                 continue
+            problems.extend(f"{label}: {url!r} is not https on an allowed host; link dropped"
+                            for url in context.get("dropped_links", ()))
             code = getattr(record, "code", None)  # a code is unique in its list
             if code is not None and code in codes:
                 problems.append(f"{label}: duplicate code; refused")

@@ -39,14 +39,17 @@ def test_bad_entries_are_refused_alone(caplog: pytest.LogCaptureFixture, tmp_pat
     path.write_text(json.dumps(data))
     with caplog.at_level("WARNING"):
         report = load_catalog_file(path, ALLOWED)
-    assert [s.code for s in report.catalog.services] == ["good"]
+    # A link to a host the plaza did not allow loses the link, never the service.
+    assert [s.code for s in report.catalog.services] == ["good", "http-url", "evil-host"]
+    assert all(not s.info_url for s in report.catalog.services[1:])
     assert len(report.problems) == 9
     text = "\n".join(report.problems)
-    for expected in ("(no-fields): missing", "longer than 120", "not https on an allowed host",
+    for expected in ("(no-fields): missing", "longer than 120",
+                     "not https on an allowed host; link dropped",
                      "prefix 'A' is already used", "closes before it opens",
                      "2 items in 'id' but 1 in 'en'", "agency 'nowhere'", "not an object"):
         assert expected in text
-    assert len([r for r in caplog.records if "refused" in r.getMessage()]) == 9
+    assert len([r for r in caplog.records if "refused" in r.getMessage()]) == 7
 
 
 def test_one_problem_line_names_everything_wrong_with_an_entry() -> None:
@@ -90,3 +93,19 @@ def test_a_file_that_is_not_a_catalog_is_one_clear_error(tmp_path: Path) -> None
 )
 def test_qr_urls_must_be_https_on_an_allowed_host(url: str, ok: bool) -> None:
     assert url_allowed(url, ALLOWED) is ok
+
+
+def test_a_plaza_names_its_own_link_hosts_in_its_catalog() -> None:
+    """Tanah Laut's services link to its own domain: its catalog says so, and every device and
+    the server read the same list from it, whatever their own defaults."""
+    data = catalog_data([service_entry("izin", "A", info_url="https://dpmptsp.tanahlautkab.go.id/x"),
+                         service_entry("ktp-el", "B")])
+    data["plaza"]["link_hosts"] = ["tanahlautkab.go.id"]
+    report = parse_catalog(data, ALLOWED)
+    links = {s.code: s.info_url for s in report.catalog.services}
+    assert links["izin"] == "https://dpmptsp.tanahlautkab.go.id/x"
+    assert links["ktp-el"] == ""  # the Banjarmasin default no longer applies here
+    assert any("link dropped" in p for p in report.problems)
+    data["plaza"]["link_hosts"] = ["not a host"]
+    with pytest.raises(CatalogError, match="link_hosts"):
+        parse_catalog(data, ALLOWED)
