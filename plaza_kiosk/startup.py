@@ -83,6 +83,7 @@ def start_embedded_city(config: Config, port: int) -> tuple[str, dict[str, Enrol
     from sync.client import CityClient
 
     data = config.data_dir
+    data.mkdir(parents=True, exist_ok=True)
     sessions = open_database(f"sqlite:///{data / 'cityapi.db'}")
     with sessions.begin() as session:
         plaza_code, _count, _problems = import_catalog(

@@ -6,12 +6,12 @@ words, with what to tell IT. Never a traceback.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.config import OPTIONS
-from ui.i18n import Languages, translate
+from ui.i18n import languages, translate
 from ui.theme import Palette, Theme
 
 
@@ -19,8 +19,7 @@ class ProblemScreen(QWidget):
     def __init__(self, message: str, *, kiosk_mode: bool) -> None:
         super().__init__()
         self.kiosk_mode = kiosk_mode
-        self.languages = Languages()
-        self.languages.switch("id")  # the config may be what failed: use the default language
+        self.message = message
         # The config may be what failed: the built-in defaults, never the file's colours.
         defaults = {key: option.default for key, option in OPTIONS["theme"].items()}
         theme = Theme(Palette(**defaults))
@@ -30,21 +29,34 @@ class ProblemScreen(QWidget):
         layout.setContentsMargins(80, 80, 80, 80)
         layout.setSpacing(32)
         layout.addStretch()
-        for text, role in (
-            (translate("Problem", "This kiosk needs attention"), "title"),
-            (translate("Problem", "Please use another kiosk or ask the information desk."), ""),
-            (translate("Problem", "For IT:") + " " + message, "notice"),
-        ):
-            item = QLabel(text)
+        self.lines: list[QLabel] = []
+        for role in ("title", "", "notice"):
+            item = QLabel()
             item.setWordWrap(True)
             item.setTextFormat(Qt.TextFormat.PlainText)
             if role:
                 item.setProperty("role", role)
             layout.addWidget(item)
+            self.lines.append(item)
         layout.addStretch()
         if kiosk_mode:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
             self.setCursor(Qt.CursorShape.BlankCursor)
+        # The config may be what failed: the default language, not the file's.
+        if not languages().switch("id"):
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        texts = (translate("Problem", "This kiosk needs attention"),
+                 translate("Problem", "Please use another kiosk or ask the information desk."),
+                 translate("Problem", "For IT:") + " " + self.message)
+        for item, text in zip(self.lines, texts, strict=True):
+            item.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def show_fullscreen(self) -> None:
         screen = QGuiApplication.primaryScreen()

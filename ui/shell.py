@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.service_day import local_time
-from ui.i18n import Languages, translate
+from ui.i18n import languages, translate
 from ui.kiosk_model import KioskModel
 from ui.screens.attract import AttractScreen
 from ui.screens.base import Screen
@@ -81,7 +81,6 @@ class KioskWindow(QWidget):
         self.kiosk_mode = kiosk_mode
         config = model.config
         self.theme = Theme(Palette.from_config(config.theme))
-        self.languages = Languages()
         self.history: list[tuple[str, dict[str, Any]]] = []
         self.stopped_cleanly = False
         self.current: Screen | None = None
@@ -139,6 +138,7 @@ class KioskWindow(QWidget):
             QApplication.instance().installEventFilter(self)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
         self.set_language(config.kiosk.default_language)
+        self._retranslate()  # the app may already have been in that language: no LanguageChange
         self._apply_theme()
         self.go("home")
 
@@ -210,15 +210,22 @@ class KioskWindow(QWidget):
     # --- language and theme ---
 
     def set_language(self, lang: str) -> None:
-        changed = self.languages.switch(lang)
-        self.model.set_language(lang)
-        self.header.set_language(lang)
-        if changed:
-            self.footer.retranslate()
-            self._render_offline_bar()
-            self.setWindowTitle(translate("Shell", "Plaza Kiosk"))
-            if self.current is not None:
-                self.current.render()
+        """The visitor's choice, or idle's reset: the app's language (the texts follow on
+        LanguageChange, in every window of the app)."""
+        languages().switch(lang)
+
+    def _retranslate(self) -> None:
+        # The header and footer word themselves; the screen on show is built again (the others
+        # are built when entered). Catalog texts follow too: the model reads the app's language.
+        self._render_offline_bar()
+        self.setWindowTitle(translate("Shell", "Plaza Kiosk"))
+        if self.current is not None:
+            self.current.render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
 
     def set_theme(self, **changes: Any) -> None:
         theme = self.theme.with_(**changes)
@@ -272,7 +279,6 @@ class KioskWindow(QWidget):
         app.removeEventFilter(self.idle)
         app.removeEventFilter(self)
         sync_stopped = self.sync is None or self.sync.stop()
-        self.languages.uninstall()
         # The store is closed only when no thread can still be using it. The desk waits at
         # most the online budget on the network, so its stop is bounded too.
         desk_stopped = self.model.desk_thread.stop()

@@ -15,7 +15,7 @@ from kiosk.calls import CALLED, RECALLS_BEFORE_NO_SHOW, SERVING, WAITING, Counte
 from tests.ui.helpers import find_button, tap, visible_texts
 from ui.counter.console import CounterConsole
 from ui.counter.sign_in import SignInPanel
-from ui.i18n import translate
+from ui.i18n import languages, translate
 
 NOW = datetime(2026, 11, 24, 2, 42, tzinfo=UTC)
 KTP = {"id": "Perekaman KTP-el", "en": "ID card recording"}
@@ -46,6 +46,7 @@ def called(recalls: int = 0, state: str = CALLED) -> QueueTicket:
 
 @pytest.fixture
 def console(qtbot) -> CounterConsole:
+    languages().switch("en")  # the code's words: the tests read them as written
     widget = CounterConsole(now=lambda: NOW)
     qtbot.addWidget(widget)
     widget.show()
@@ -84,7 +85,7 @@ def tap_row(console: CounterConsole, ticket_id: str) -> None:
 def test_without_a_ticket_only_call_next_is_offered(console) -> None:
     console.set_view(view())
     assert shown(console) == {"call_next": True}
-    # In whichever language an earlier test left installed: the key is printed on the button.
+    # The key is printed on the button.
     expected = f'{translate("CounterConsole", "Call next")}  [{translate("CounterConsole", "Space")}]'
     assert console.buttons["call_next"].text() == expected
 
@@ -198,7 +199,7 @@ def test_a_counter_with_a_ticket_must_finish_it_before_calling_another(console, 
 
 
 def test_transfer_lists_the_other_services_and_emits_the_choice(qtbot, console, requests) -> None:
-    console.set_view(view(called()), lang="en")
+    console.set_view(view(called()))
     tap(qtbot, find_button(console, "Transfer  [T]"))
     assert console.overlay.isVisible()
     sheet = visible_texts(console.overlay)
@@ -211,7 +212,8 @@ def test_transfer_lists_the_other_services_and_emits_the_choice(qtbot, console, 
 
 
 def test_a_selected_waiting_ticket_can_be_transferred_in_indonesian_names(qtbot, console, requests) -> None:
-    console.set_view(view(), lang="id")
+    languages().switch("id")
+    console.set_view(view())
     tap_row(console, "t-B-007")
     tap(qtbot, console.move_button)
     tap(qtbot, find_button(console.overlay, "Perekaman KTP-el"))
@@ -252,7 +254,7 @@ def test_priority_rows_carry_a_word_not_only_colour(console) -> None:
 
 def test_the_card_shows_waiting_time_priority_and_recalls(console) -> None:
     current = replace(called(recalls=1), priority="ibu_hamil")
-    console.set_view(view(current, served_today=3, mean_service_minutes=None), lang="en")
+    console.set_view(view(current, served_today=3, mean_service_minutes=None))
     texts = visible_texts(console)
     for expected in ("Counter 3", "Rina", "Online", "Called", "A-012", "Waited 34 min",
                      "Priority: Pregnant", "Recalled 1×", "ID card recording"):
@@ -287,6 +289,7 @@ def test_everything_fits_at_1280x800(console) -> None:
 
 @pytest.fixture
 def panel(qtbot) -> SignInPanel:
+    languages().switch("en")
     widget = SignInPanel()
     qtbot.addWidget(widget)
     widget.set_staff([("s1", "Rina Wulandari"), ("s2", "Ahmad Fauzi")])

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFontMetricsF, QImage
 from kiosk.calls import BOARD_RECENT, BoardState, Call, WaitingCount
 from ui.display.board import DisplayBoard, board_date
 from ui.display.shot import render_board
+from ui.i18n import languages
 from ui.theme import Palette, Theme
 
 PLAZA = "Plaza Smart City Banjarmasin"
@@ -45,7 +46,8 @@ def theme(config) -> Theme:
 
 @pytest.fixture
 def board(qtbot, theme):
-    widget = DisplayBoard(theme, PLAZA, lambda: LOCAL, lang="en")
+    languages().switch("en")  # the board follows the app's language
+    widget = DisplayBoard(theme, PLAZA, lambda: LOCAL)
     qtbot.addWidget(widget)
     widget.resize(1920, 1080)
     widget.show()
@@ -176,3 +178,14 @@ def test_render_board_saves_a_png_of_the_asked_size(tmp_path: Path, theme) -> No
                        PLAZA, lambda: LOCAL)
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1920, 1080)
+
+
+def test_the_board_words_itself_again_when_the_app_switches_language(board) -> None:
+    board.set_state(state())
+    languages().switch("id")  # by whoever: the board hears it as LanguageChange
+    texts = board.visible_texts()
+    assert "Selamat datang" in texts and "Welcome" not in texts
+    assert any(text.startswith("Pelayanan KTP-el") for text in texts)  # the catalog's words too
+    languages().switch("en")
+    texts = board.visible_texts()
+    assert "Welcome" in texts and any(text.startswith("The ID card service") for text in texts)

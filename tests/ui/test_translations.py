@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import re
 import shutil
 import subprocess
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.paths import ASSETS
-from ui.i18n import Languages, translate
+from ui.i18n import languages, translate
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ASSETS / "translations" / "plaza_id.ts"
@@ -53,25 +52,17 @@ def test_the_translation_file_lists_every_string_in_the_code(tmp_path: Path) -> 
 
 
 def test_switching_language_installs_the_translator(qapp) -> None:
-    gc.collect()  # windows of earlier tests, and the translators they installed, are gone
-    languages = Languages()
-    try:
-        languages.switch("id")
-        indonesian = translate("Home", "Take a queue number")
-        assert indonesian != "Take a queue number"
-        languages.switch("en")
-        assert translate("Home", "Take a queue number") == "Take a queue number"
-        languages.switch("id")
-        assert translate("Home", "Take a queue number") == indonesian
-    finally:
-        languages.uninstall()
+    languages().switch("id")
+    indonesian = translate("Home", "Take a queue number")
+    assert indonesian != "Take a queue number"
+    languages().switch("en")
+    assert translate("Home", "Take a queue number") == "Take a queue number"
+    languages().switch("id")
+    assert translate("Home", "Take a queue number") == indonesian
+    assert languages() is languages()  # one switch for the whole application
 
 
 @pytest.mark.parametrize("english", ["Open", "Closed", "Quota full"])
 def test_badges_are_words_not_just_colours(qapp, english: str) -> None:
-    languages = Languages()
-    languages.switch("id")
-    try:
-        assert translate("Badge", english) not in ("", english)
-    finally:
-        languages.uninstall()
+    languages().switch("id")
+    assert translate("Badge", english) not in ("", english)

@@ -19,7 +19,7 @@ from kiosk.service_day import Clock
 from ui.counter.card import TicketCard
 from ui.counter.common import MessageLine, Overlay, TopBar, default_theme, minutes_text, restyle
 from ui.counter.waiting import WaitingList
-from ui.i18n import translate
+from ui.i18n import languages, translate
 from ui.theme import CONSOLE_SIZE, Theme
 from ui.widgets.common import button, card, label
 
@@ -64,7 +64,6 @@ class CounterConsole(QWidget):
         self.zone = ZoneInfo(timezone)  # the plaza's wall clock for "data from 10:31"
         self.now = now
         self.view: CounterView | None = None
-        self.lang = "id"
         self.selected = ""  # id of the waiting ticket tapped in the list
         self.is_busy = False
 
@@ -189,8 +188,13 @@ class CounterConsole(QWidget):
 
     # --- public API ---
 
-    def set_view(self, view: CounterView, lang: str = "id") -> None:
-        self.view, self.lang = view, lang
+    @property
+    def lang(self) -> str:
+        """The app's language: service names (catalog text) follow it like the translated words."""
+        return languages().current
+
+    def set_view(self, view: CounterView) -> None:
+        self.view = view
         if self.selected and not any(t.id == self.selected for t in view.waiting):
             self.selected = ""  # called elsewhere, transferred or cancelled meanwhile
         self._render()

@@ -24,7 +24,7 @@ from sync.protocol import CounterSetup, SignInAnswer
 from sync.status import SyncEvent
 from ui.counter.console import CounterConsole
 from ui.counter.sign_in import SignInPanel
-from ui.i18n import Languages, translate
+from ui.i18n import languages, translate
 from ui.store_thread import StoreThread
 from ui.theme import Palette, Theme
 from ui.widgets.common import show_fullscreen
@@ -81,9 +81,7 @@ class CounterDesk(QObject):
     def __init__(self, config: Config, plaza: LocalPlaza, enrolment: Enrolment | None) -> None:
         super().__init__()
         self.plaza = plaza
-        self.lang = config.kiosk.default_language
-        self.languages = Languages()
-        self.languages.switch(self.lang)
+        languages().switch(config.kiosk.default_language)  # the console follows it on LanguageChange
         theme = Theme(Palette.from_config(config.theme), landscape=True)
         self.sign_in = SignInPanel(theme)
         self.console = CounterConsole(theme, timezone=plaza.timezone, now=plaza.clock)
@@ -283,7 +281,7 @@ class CounterDesk(QObject):
 
     def _show(self, view: CounterView) -> None:
         if self.session is not None and view.counter == self.counter:
-            self.console.set_view(view, self.lang)
+            self.console.set_view(view)
 
     # --- window ---
 
@@ -302,7 +300,6 @@ class CounterDesk(QObject):
         self._redraw.stop()
         live_stopped = self.live is None or self.live.stop()
         net_stopped = self.net.stop()
-        self.languages.uninstall()
         self.stopped_cleanly = self.store.stop() and live_stopped and net_stopped
         if self.client is not None:
             self.client.close()

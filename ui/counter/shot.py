@@ -14,7 +14,7 @@ from kiosk.calls import CALLED, WAITING, CounterView, QueueTicket
 from ui.app import application
 from ui.counter.console import CounterConsole
 from ui.counter.sign_in import SignInPanel
-from ui.i18n import Languages
+from ui.i18n import languages
 from ui.theme import Theme
 
 # Tuesday 2026-11-24, 10:42 in Banjarmasin (UTC+8): a busy morning.
@@ -67,40 +67,25 @@ def _save(widget: QWidget, size: tuple[int, int], out: Path) -> None:
         raise OSError(f"cannot write {out}")
 
 
-def _in_language(lang: str, render: Callable[[], None]) -> None:
-    languages = Languages()
-    languages.switch(lang)
-    try:
-        render()
-    finally:
-        languages.uninstall()
-
-
 def render_counter(view: CounterView, size: tuple[int, int], out: Path, lang: str = "id",
                    theme: Theme | None = None, *, now: Callable[[], datetime] | None = None,
                    timezone: str = "Asia/Makassar") -> None:
     application()
-
-    def render() -> None:
-        console = CounterConsole(theme, timezone=timezone, now=now or (lambda: SAMPLE_NOW))
-        console.set_view(view, lang)
-        _save(console, size, out)
-        console.close()
-        console.deleteLater()
-
-    _in_language(lang, render)
+    languages().switch(lang)
+    console = CounterConsole(theme, timezone=timezone, now=now or (lambda: SAMPLE_NOW))
+    console.set_view(view)
+    _save(console, size, out)
+    console.close()
+    console.deleteLater()
 
 
 def render_sign_in(staff: list[tuple[str, str]], counters: list[str], size: tuple[int, int],
                    out: Path, lang: str = "id", theme: Theme | None = None) -> None:
     application()
-
-    def render() -> None:
-        panel = SignInPanel(theme)
-        panel.set_staff(staff)
-        panel.set_counters(counters)
-        _save(panel, size, out)
-        panel.close()
-        panel.deleteLater()
-
-    _in_language(lang, render)
+    languages().switch(lang)
+    panel = SignInPanel(theme)
+    panel.set_staff(staff)
+    panel.set_counters(counters)
+    _save(panel, size, out)
+    panel.close()
+    panel.deleteLater()

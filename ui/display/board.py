@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QPointF, QRect, QRectF, Qt, QTimer, QVariantAnimation
+from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRect, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.calls import BOARD_RECENT, BoardState, Call
 from kiosk.paths import ASSETS
 from ui import icons
-from ui.i18n import Languages, translate
+from ui.i18n import languages, translate
 from ui.theme import Theme
 
 FAMILY = "Noto Sans"
@@ -687,17 +687,14 @@ class DisplayBoard(QWidget):
     """The hall's TV. The owner feeds it `set_state` on every change and `pulse` on a new call."""
 
     def __init__(self, theme: Theme, plaza_name: str, now: Callable[[], datetime],
-                 logo_path: str = "", lang: str = "id", parent: QWidget | None = None) -> None:
+                 logo_path: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("DisplayBoard")
         self.base_theme = theme.with_(landscape=True)
         self.theme = self.base_theme
         self.now = now  # the plaza's wall clock
         self.logo_path = logo_path
-        self.lang = lang
         self.state: BoardState | None = None
-        self._languages = Languages()
-        self._languages.switch(lang)
 
         self.header = BoardHeader(self, plaza_name, logo_path)
         self.offline_bar = OfflineBar(self)
@@ -761,10 +758,14 @@ class DisplayBoard(QWidget):
         self.refresh()
         self.update()
 
+    @property
+    def lang(self) -> str:
+        """The app's language: the board's words, its date and the announcements follow it."""
+        return languages().current
+
     def set_language(self, lang: str) -> None:
-        self.lang = lang
-        self._languages.switch(lang)
-        self.refresh()
+        """Switch the app's language; the board words itself again on LanguageChange."""
+        languages().switch(lang)
 
     def visible_texts(self) -> list[str]:
         """Everything the board shows now, top to bottom, left to right."""
@@ -773,11 +774,10 @@ class DisplayBoard(QWidget):
         return [text for part in parts if part.isVisibleTo(self) for text in part.texts() if text]
 
     def dispose(self) -> None:
-        """Stop the timers and remove this board's translator (before the board goes)."""
+        """Stop the timers (before the board goes)."""
         self._pulse.stop()
         self.ticker.timer.stop()
         self.header.timer.stop()
-        self._languages.uninstall()
 
     # --- rendering ---
 
@@ -853,6 +853,11 @@ class DisplayBoard(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(self.theme.colors.background))
         painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
 
     def closeEvent(self, event) -> None:
         self.dispose()

@@ -18,6 +18,7 @@ from sync.credentials import Enrolment
 from sync.status import SyncEvent
 from ui.announcer import Announcer
 from ui.display.board import DisplayBoard
+from ui.i18n import languages
 from ui.store_thread import StoreThread
 from ui.theme import Palette, Theme
 from ui.widgets.common import show_fullscreen
@@ -35,10 +36,10 @@ class HallDisplay(QObject):
         super().__init__()
         self.plaza = plaza
         theme = Theme(Palette.from_config(config.theme), landscape=True)
+        languages().switch(config.kiosk.default_language)  # the board follows the app's language
         self.board = DisplayBoard(theme, config.plaza.name,
                                   lambda: local_time(plaza.clock(), plaza.timezone),
-                                  logo_path=config.plaza.logo,
-                                  lang=config.kiosk.default_language)
+                                  logo_path=config.plaza.logo)
         self.store = StoreThread(self, name="display-store")
         self.announcer = announcer if announcer is not None else Announcer(
             self, lang=config.kiosk.default_language)

@@ -16,6 +16,7 @@ from kiosk.local_plaza import LocalPlaza
 from kiosk.numbering import format_number, new_public_code
 from ui.app import application
 from ui.display.board import DisplayBoard
+from ui.i18n import languages
 from ui.theme import Theme
 
 
@@ -24,7 +25,8 @@ def render_board(state: BoardState, size: tuple[int, int], out: Path, lang: str,
                  spoken: str = "") -> Path:
     """Save the board showing `state` as a PNG at `out`; returns `out`."""
     app = application()
-    board = DisplayBoard(theme, plaza_name, now, logo_path=logo_path, lang=lang)
+    languages().switch(lang)
+    board = DisplayBoard(theme, plaza_name, now, logo_path=logo_path)
     board.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)  # never flashes on a real screen
     try:
         board.resize(*size)  # the size asked for, not the (offscreen) screen's

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.paths import ASSETS
 from ui import icons
-from ui.i18n import translate
+from ui.i18n import languages, translate
 from ui.theme import FOOTER_HEIGHT, HEADER_HEIGHT, MARGIN, Theme
 from ui.widgets.common import button, label
 
@@ -62,7 +62,7 @@ class Header(QFrame):
         self.en_button = button("EN", "header")
         for lang, lang_button in (("id", self.id_button), ("en", self.en_button)):
             lang_button.setCheckable(True)
-            lang_button.clicked.connect(lambda _=False, code=lang: self.languageChosen.emit(code))
+            lang_button.clicked.connect(lambda _=False, code=lang: self._choose(code))
         layout.addWidget(self.logo)
         layout.addLayout(names, 1)
         layout.addWidget(self.clock)
@@ -72,6 +72,7 @@ class Header(QFrame):
         self._timer.timeout.connect(self.update_clock)
         self._timer.start(10_000)
         self.update_clock()
+        self._show_language()
 
     def _logo_pixmap(self, size: int) -> QPixmap:
         """The city's logo (SVG or PNG); the bundled emblem if it cannot be drawn."""
@@ -87,11 +88,22 @@ class Header(QFrame):
                                                                   errors="replace"), size)
         return icons.svg_pixmap((ASSETS / "branding" / "logo.svg").read_text(encoding="utf-8"), size)
 
-    def set_language(self, lang: str) -> None:
+    def _choose(self, lang: str) -> None:
+        self.languageChosen.emit(lang)
+        self._show_language()  # a tap on the language already shown un-checks its button
+
+    def _show_language(self) -> None:
+        """Check the button of the app's language (a tap only asks, by `languageChosen`)."""
+        lang = languages().current
         self.id_button.setChecked(lang == "id")
         self.en_button.setChecked(lang == "en")
         self.id_button.setAccessibleName("Bahasa Indonesia")
         self.en_button.setAccessibleName("English")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_language()
 
     def update_clock(self) -> None:
         self.clock.setText(self._now().strftime("%H:%M"))
@@ -168,6 +180,11 @@ class Footer(QFrame):
         for widget in (self.back_button, self.large_button, self.contrast_button, self.home_button):
             layout.addWidget(widget)
         self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def retranslate(self) -> None:
         self.back_button.setText(translate("Footer", "Back"))
