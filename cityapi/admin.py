@@ -44,9 +44,9 @@ def run(args: argparse.Namespace, read_pin: Callable[[], str | None]) -> int:
         except CatalogError as error:
             print(f"plaza-kiosk server: {error}", file=sys.stderr)
             return 2
-        print(f"plaza {plaza}: {count} services loaded; {len(problems)} entries refused")
-        for problem in problems:
-            print(f"  refused: {problem}")
+        print(f"plaza {plaza}: {count} services loaded; {len(problems)} problems")
+        for problem in problems:  # each says what became of its entry: refused, or link dropped
+            print(f"  {problem}")
         return 0
     if args.admin == "enrolment-code":
         try:

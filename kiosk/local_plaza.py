@@ -131,13 +131,24 @@ class LocalPlaza:
     ) -> None:
         self.store = store
         self.device_id = device_id
-        # Set when enrolled with a city server: this kiosk then numbers offline tickets from
-        # leased blocks, and then with this tag, so they never clash with another kiosk's.
-        self.device_tag = device_tag
+        self._device_tag = device_tag
         self.timezone = timezone
         self.clock = clock
         self._snapshot: _CatalogSnapshot | None = None  # swapped whole, never mutated
         self._snapshot_lock = threading.Lock()  # one reader of the store's catalog at a time
+
+    @property
+    def device_tag(self) -> str | None:
+        """Set when enrolled with a city server: this kiosk then numbers offline tickets from
+        leased blocks, and then with this tag, so they never clash with another kiosk's. Fixed
+        for the object's life: threads share it without a lock."""
+        return self._device_tag
+
+    def enrolled(self, tag: str | None) -> LocalPlaza:
+        """The same plaza and store, as the device enrolled with `tag` (before any thread
+        starts using it)."""
+        return LocalPlaza(self.store, device_id=self.device_id, timezone=self.timezone,
+                          clock=self.clock, device_tag=tag)
 
     # --- catalog ---
 
@@ -165,7 +176,7 @@ class LocalPlaza:
         with self._snapshot_lock:  # no reader still holding the old one can put it back
             self._snapshot = self._read_snapshot()
         log.info(
-            "catalog %s loaded: %d agencies, %d services, %d entries refused",
+            "catalog %s loaded: %d agencies, %d services, %d problems (entries refused, links dropped)",
             source, len(report.catalog.agencies), len(report.catalog.services),
             len(report.problems),
         )

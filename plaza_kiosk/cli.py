@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 DEFAULT_SIZES = {"kiosk": (1080, 1920), "counter": (1280, 800), "display": (1920, 1080)}
+WINDOWED_KIOSK = (0, 0, 540, 960)  # x, y, width, height: a portrait kiosk at half size
 SCREENS = ("kiosk", "demo", "counter", "display")  # commands that own a screen: never blank
 SCREEN_NAMES = ("home", "services", "service", "search", "ticket", "queue", "staff", "info", "attract")
 
@@ -25,6 +26,16 @@ def _size(text: str) -> tuple[int, int]:
     if not (320 <= width <= 7680 and 320 <= height <= 7680):
         raise argparse.ArgumentTypeError("width and height must be 320-7680 pixels")
     return width, height
+
+
+def _geometry(text: str) -> tuple[int, int, int, int]:
+    """WxH+X+Y (as X11 writes it) -> (x, y, width, height)."""
+    try:
+        size, x, y = text.split("+")
+        width, height = _size(size)
+        return int(x), int(y), width, height
+    except (ValueError, argparse.ArgumentTypeError):
+        raise argparse.ArgumentTypeError(f"geometry must look like 540x960+0+0, not {text!r}") from None
 
 
 def _local_time(text: str) -> datetime:
@@ -41,17 +52,17 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
     commands = top.add_subparsers(dest="command", required=True)
 
-    kiosk = commands.add_parser("kiosk", help="run the visitor kiosk")
-    kiosk.add_argument("--windowed", action="store_true",
-                       help="a normal window instead of locked-down fullscreen (development)")
-    # For bench/: print the wall-clock time of the first painted frame, then quit.
-    kiosk.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
-
-    for mode, what in (("counter", "the staff counter console (1280x800 touch panel)"),
+    for mode, what in (("kiosk", "the visitor kiosk"),
+                       ("counter", "the staff counter console (1280x800 touch panel)"),
                        ("display", "the hall's display board (a 1920x1080 TV)")):
         device = commands.add_parser(mode, help=f"run {what}")
         device.add_argument("--windowed", action="store_true",
-                            help="a normal window instead of fullscreen (development)")
+                            help="a normal window instead of locked-down fullscreen (development)")
+        device.add_argument("--geometry", type=_geometry, metavar="WxH+X+Y",
+                            help="with --windowed: the window's size and place, e.g. 540x960+0+0")
+        # For bench/ and the demo's test: print the wall-clock time of the first painted
+        # frame, then quit.
+        device.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
 
     shot = commands.add_parser("screenshot", help="render a screen to a PNG, offscreen")
     shot.add_argument("--mode", choices=("kiosk", "counter", "display"), default="kiosk")
@@ -97,7 +108,8 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("sync", help="send the outbox to the city API once, and report")
 
     demo = commands.add_parser("demo", help="the city API embedded, with a kiosk, a counter "
-                               "console and the display board, in windows")
+                               "console and the display board, each its own process, in "
+                               "windows (closing one, or Ctrl+C, ends the demo)")
     demo.add_argument("--port", type=int, default=8765, help="port of the embedded city API")
     demo.add_argument("--windowed", action="store_true", default=True, help=argparse.SUPPRESS)
     demo.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
@@ -185,23 +197,15 @@ def _hash_pin() -> int:
 
 def _demo(config, args) -> int:
     """`make demo`: everything on one machine, no other setup."""
-    from plaza_kiosk.startup import DEMO_STAFF, setup_logging, start_embedded_city
+    from plaza_kiosk import demo
+    from plaza_kiosk.startup import setup_logging
 
-    setup_logging(config.data_dir, args.verbose)
-    url, enrolments = start_embedded_city(config, args.port)
-    # The ticket's QR opens the embedded tracking page.
-    config = config.with_values(qr={"tracking_base_url": url})
-    print(f"city API at {url} (tracking pages at {url}/t/CODE); counter staff: "
-          f"{DEMO_STAFF[0]}, PIN {DEMO_STAFF[1]}")
-    return _kiosk(config, args, enrolment=enrolments["kiosk"], hall=enrolments)
+    setup_logging(None, args.verbose)  # each device logs into its own data folder
+    return demo.run(config, port=args.port, config_file=args.config, verbose=args.verbose,
+                    quit_after_first_paint=args.quit_after_first_paint)
 
 
-# Where the demo puts its three windows on one 1920x1080 screen: (x, y, width, height).
-DEMO_PLACES = {"kiosk": (0, 0, 540, 960), "counter": (550, 0, 1040, 650),
-               "display": (550, 680, 720, 405)}
-
-
-def _kiosk(config, args, enrolment=None, hall=None) -> int:
+def _kiosk(config, args) -> int:
     from plaza_kiosk.startup import open_plaza, setup_logging
 
     setup_logging(config.data_dir, args.verbose)
@@ -210,58 +214,42 @@ def _kiosk(config, args, enrolment=None, hall=None) -> int:
     from sync import credentials
     from ui.app import application, build_kiosk, shutdown
     from ui.kiosk_model import StaffNotes
+    from ui.stop_signals import quit_on_stop_signals
 
     app = application()
+    quit_on_stop_signals(app)
     notes = StaffNotes(str(plaza.store.recovered_from or ""), problems)
-    if enrolment is None:
-        try:
-            enrolment = credentials.load(config.data_dir)
-        except ValueError as error:  # a damaged enrolment: keep serving, offline, and say so
-            logging.getLogger("plaza_kiosk").error("%s", error)
-            notes.errors.append(str(error))
+    enrolment = None
+    try:
+        enrolment = credentials.load(config.data_dir)
+    except ValueError as error:  # a damaged enrolment: keep serving, offline, and say so
+        logging.getLogger("plaza_kiosk").error("%s", error)
+        notes.errors.append(str(error))
     window = build_kiosk(config, plaza, notes, kiosk_mode=not args.windowed, enrolment=enrolment)
     if args.quit_after_first_paint:
-        import time
-
-        from ui.app import on_first_paint
-
-        def report() -> None:
-            print(f"first_paint {time.time():.6f}", flush=True)
-            app.quit()
-
-        on_first_paint(window, report)
+        _quit_after_first_paint(app, window, "kiosk")
     if args.windowed:
-        window.setGeometry(*DEMO_PLACES["kiosk"])
+        window.setGeometry(*(args.geometry or WINDOWED_KIOSK))
         window.show()
     else:
         window.show_kiosk()
-    devices = _hall_devices(config, hall) if hall else []
     code = app.exec()
     shutdown(window)
     if window.stopped_cleanly:  # never close the engine under a job still running
         plaza.store.close()
-    for device, device_plaza in devices:
-        device.dispose()
-        if device.stopped_cleanly:
-            device_plaza.store.close()
     return code
 
 
-def _hall_devices(config, enrolments) -> list:
-    """The demo's counter console and display board, beside the kiosk, in windows."""
-    from plaza_kiosk.startup import open_plaza, role_dir
+def _quit_after_first_paint(app, window, mode: str) -> None:
+    import time
 
-    devices = []
-    for mode in ("counter", "display"):
-        device_config = config.with_values(data={"dir": str(role_dir(config.data_dir, mode))})
-        device_plaza, _ = open_plaza(device_config, store_name=f"{mode}.db")
-        device = _build_device(mode, device_config, device_plaza, enrolments[mode])
-        x, y, width, height = DEMO_PLACES[mode]
-        device.show(kiosk_mode=False, size=(width, height))
-        device.window().move(x, y)
-        device.start()
-        devices.append((device, device_plaza))
-    return devices
+    from ui.app import on_first_paint
+
+    def report() -> None:
+        print(f"first_paint {time.time():.6f} {mode}", flush=True)
+        app.quit()
+
+    on_first_paint(window, report)
 
 
 def _screenshot(config, args) -> int:
@@ -295,20 +283,28 @@ def _screenshot(config, args) -> int:
     return 0
 
 
-def _device(config, args, enrolment=None) -> int:
+def _device(config, args) -> int:
     """`plaza-kiosk counter` and `plaza-kiosk display`: a device of the hall, enrolled with
     the city API (calling needs the authority; the board follows its live feed)."""
     from plaza_kiosk.startup import open_plaza, setup_logging
     from sync import credentials
     from ui.app import application
+    from ui.stop_signals import quit_on_stop_signals
 
     setup_logging(config.data_dir, args.verbose)
     plaza, _problems = open_plaza(config, store_name=f"{args.command}.db")
-    if enrolment is None:
-        enrolment = credentials.load(config.data_dir)  # a damaged file: the problem screen
+    enrolment = credentials.load(config.data_dir)  # a damaged file: the problem screen
     app = application()
+    quit_on_stop_signals(app)
     device = _build_device(args.command, config, plaza, enrolment)
-    device.show(kiosk_mode=not args.windowed)
+    if args.quit_after_first_paint:
+        _quit_after_first_paint(app, device.window(), args.command)
+    if args.windowed and args.geometry:
+        x, y, width, height = args.geometry
+        device.show(kiosk_mode=False, size=(width, height))
+        device.window().move(x, y)
+    else:
+        device.show(kiosk_mode=not args.windowed)
     device.start()
     code = app.exec()
     device.dispose()
@@ -379,8 +375,8 @@ def _import_catalog(config, args) -> int:
     problems = plaza.import_catalog(args.file, config.qr.allowed_hosts)
     catalog = plaza.catalog()
     print(f"loaded {len(catalog.services)} services of {len(catalog.agencies)} agencies; "
-          f"{len(problems)} entries refused")
-    for problem in problems:
-        print(f"  refused: {problem}")
+          f"{len(problems)} problems")
+    for problem in problems:  # each says what became of its entry: refused, or link dropped
+        print(f"  {problem}")
     plaza.store.close()
     return 0

@@ -37,6 +37,8 @@ def application(argv: list[str] | None = None) -> QApplication:
 def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_mode: bool,
                 enrolment: Enrolment | None = None) -> KioskWindow:
     """The window, with its model and store thread, showing the home screen."""
+    if enrolment is not None:
+        plaza = plaza.enrolled(enrolment.tag or None)
     catalog = plaza.catalog()  # on this thread, before the store thread exists
     if not (ASSETS / "translations" / "plaza_id.qm").exists():
         notes.errors.append("The Indonesian translation is missing: run `make` or reinstall.")
@@ -80,7 +82,6 @@ def _ticket_desk(config: Config, plaza: LocalPlaza, enrolment: Enrolment | None)
         return TicketDesk(plaza, None)
     from sync.client import CityClient
 
-    plaza.device_tag = enrolment.tag or None
     client = CityClient(enrolment.server, enrolment.token)
     return TicketDesk(plaza, client, budget=config.sync.online_wait)
 

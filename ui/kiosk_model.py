@@ -17,9 +17,11 @@ from kiosk.catalog import Agency, Catalog, Category, Service
 from kiosk.config import Config
 from kiosk.local_plaza import IssuedTicket, IssueRefused, LocalPlaza, ServiceState
 from kiosk.numbering import Priority, tracking_url
+from kiosk.outbox import OutboxHealth
 from kiosk.pin import PinGuard, PinResult
 from sync.status import SyncEvent
 from sync.ticket_desk import TicketDesk
+from ui.i18n import languages
 from ui.store_thread import StoreThread
 from ui.widgets.qr import qr_matrix
 
@@ -39,7 +41,6 @@ class StaffNotes:
 
 class KioskModel(QObject):
     statesChanged = Signal()
-    languageChanged = Signal(str)
     ticketIssued = Signal(object)  # IssuedTicket
     issueRefused = Signal(object)  # IssueRefused
     issueFailed = Signal()
@@ -58,10 +59,9 @@ class KioskModel(QObject):
         self.desk_thread = desk_thread
         self.notes = notes or StaffNotes()
         self.states: dict[str, ServiceState] = {}
-        self.language = config.kiosk.default_language
         self.pin_guard = PinGuard(config.staff.pin_hash, config.staff.max_attempts,
                                   config.staff.lockout_seconds)
-        self.pending_outbox = 0
+        self.outbox = OutboxHealth(0, 0)  # for the staff panel
         self.sync: SyncEvent | None = None  # the last; None: not enrolled, a standalone kiosk
         self.visit = 0  # bumped when a visitor's session ends (idle, home)
         self.issuing = False  # one ticket at a time, whichever screen asked
@@ -131,10 +131,11 @@ class KioskModel(QObject):
 
     # --- language ---
 
-    def set_language(self, lang: str) -> None:
-        if lang != self.language:
-            self.language = lang
-            self.languageChanged.emit(lang)
+    @property
+    def language(self) -> str:
+        """The visitor's language: the app's one switch (ui.i18n), so catalog texts and the
+        translated UI texts never disagree."""
+        return languages().current
 
     # --- store work, off the UI thread ---
 
@@ -171,8 +172,8 @@ class KioskModel(QObject):
                 self._refresh_again = False
                 self.refresh_states()
 
-        def done(result: tuple[dict[str, ServiceState], int]) -> None:
-            self.states, self.pending_outbox = result
+        def done(result: tuple[dict[str, ServiceState], OutboxHealth]) -> None:
+            self.states, self.outbox = result
             self.statesChanged.emit()
             settled()
 
@@ -181,7 +182,7 @@ class KioskModel(QObject):
             settled()
 
         self._refreshing = True
-        self.store.submit(lambda: (self.plaza.service_states(), self.plaza.pending_outbox()),
+        self.store.submit(lambda: (self.plaza.service_states(), self.plaza.outbox_health()),
                           done, failed)
 
     def issue(self, service_code: str, priority: Priority | None) -> bool:

@@ -914,14 +914,19 @@
         <translation>Menunggu dikirim ke server kota: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/staff.py" line="144"/>
+        <source>Refused by the city server and set aside (never sent again): %1</source>
+        <translation>Ditolak server kota dan disisihkan (tidak dikirim lagi): %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/staff.py" line="133"/>
         <source>The local store was damaged and has been rebuilt. The old file was kept as %1.</source>
         <translation>Penyimpanan lokal rusak dan sudah dibuat ulang. File lama disimpan sebagai %1.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/staff.py" line="137"/>
-        <source>Catalog entries refused (details in the log): %1</source>
-        <translation>Entri katalog yang ditolak (rincian di log): %1</translation>
+        <source>Catalog problems (details in the log): %1</source>
+        <translation>Masalah katalog (rincian di log): %1</translation>
     </message>
     <message>
         <location filename="../../ui/screens/staff.py" line="145"/>

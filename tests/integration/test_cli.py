@@ -61,11 +61,14 @@ def test_import_catalog_reports_refused_entries_and_keeps_the_rest(tmp_path: Pat
     catalog.write_text(json.dumps(catalog_data([
         service_entry("ktp-el", "A"),
         service_entry("bad-url", "B", info_url="http://example.com/phish"),
+        service_entry("bad-hours", "C", hours={"mon": ["15:00", "08:00"]}),
     ])))
     result = run("import-catalog", str(catalog), tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "loaded 1 services of 1 agencies; 1 entries refused" in result.stdout
-    assert "bad-url" in result.stdout
+    assert "loaded 2 services of 1 agencies; 2 problems" in result.stdout
+    assert "(bad-url): 'http://example.com/phish' is not https on an allowed host; link dropped" \
+        in result.stdout
+    assert "(bad-hours)" in result.stdout and "refused" in result.stdout
     broken = tmp_path / "broken.json"
     broken.write_text("{")
     result = run("import-catalog", str(broken), tmp_path=tmp_path)
@@ -94,11 +97,30 @@ def test_demo_starts_the_city_api_and_enrols_the_kiosk_once(tmp_path: Path) -> N
     first = run("demo", "--port", port, "--quit-after-first-paint", tmp_path=tmp_path)
     assert first.returncode == 0, first.stderr
     assert f"city API at http://127.0.0.1:{port}" in first.stdout
-    enrolled = credentials.load(tmp_path / "data")
+    # Each device ran as its own process, in its own data folder, and painted its window.
+    painted = sorted(line.split()[2] for line in first.stdout.splitlines()
+                     if line.startswith("first_paint"))
+    assert painted == ["counter", "display", "kiosk"], first.stdout
+    data = tmp_path / "data"
+    for store in (data / "kiosk.db", data / "counter" / "counter.db", data / "display" / "display.db"):
+        assert store.exists(), store
+    enrolled = credentials.load(data)
     assert enrolled is not None and enrolled.server.endswith(port)
     again = run("demo", "--port", port, "--quit-after-first-paint", tmp_path=tmp_path)
     assert again.returncode == 0, again.stderr
-    assert credentials.load(tmp_path / "data").device_id == enrolled.device_id  # not re-enrolled
+    assert credentials.load(data).device_id == enrolled.device_id  # not re-enrolled
+
+
+def test_the_demo_windows_sit_side_by_side_on_one_screen() -> None:
+    from plaza_kiosk.demo import PLACES
+
+    boxes = list(PLACES.values())
+    for x, y, width, height in boxes:
+        assert x >= 0 and y >= 0 and x + width <= 1920 and y + height <= 1080
+    for index, (x, y, width, height) in enumerate(boxes):
+        for ox, oy, other_width, other_height in boxes[index + 1:]:
+            apart = x + width <= ox or ox + other_width <= x or y + height <= oy or oy + other_height <= y
+            assert apart, "two demo windows overlap"
 
 
 def test_server_with_an_unreachable_database_says_so_in_one_line(tmp_path: Path) -> None:

@@ -101,6 +101,7 @@ def _enter_pin(qtbot, window, pin: str) -> None:
         tap(qtbot, find_button(window.current, digit))
     tap(qtbot, find_button(window.current, translate("Staff", "OK")))
     qtbot.waitUntil(lambda: not window.current.checking, timeout=10_000)  # checked off the UI
+    QApplication.processEvents()  # the re-rendered pad's buttons are shown on the next pass
 
 
 def test_staff_panel_opens_with_the_pin(qtbot, window) -> None:
@@ -192,8 +193,7 @@ def test_home_and_ticket_fit_without_scrolling(qtbot, make_window, size) -> None
 def test_a_device_tagged_number_stays_whole_on_the_ticket(qtbot, make_window, size) -> None:
     window = make_window(size)
     tap(qtbot, window.footer.large_button)  # the largest the number gets
-    window.model.plaza.device_tag = "K7"
-    ticket = window.model.plaza.issue_ticket("ktp-el")
+    ticket = window.model.plaza.enrolled("K7").issue_ticket("ktp-el")  # no lease: its tag
     assert ticket.number == "A-K7-001"
     window.go("ticket", ticket=ticket)
     qtbot.wait(50)
@@ -231,3 +231,18 @@ def test_a_late_ticket_is_never_shown_to_the_next_visitor(qtbot, window) -> None
     assert window.current.name == "home"  # not the ticket of someone who left
     last = window.model.plaza.last_ticket()
     assert last is not None and last.number == "A-001"  # kept in the store and the outbox
+
+
+def test_staff_see_what_the_city_server_refused(qtbot, window, clock) -> None:
+    from kiosk import outbox
+
+    window.model.plaza.issue_ticket("ktp-el")
+    (op,) = outbox.pending(window.model.plaza.store, 10, clock())
+    outbox.reject(window.model.plaza.store, op.op_id,
+                  "number A-001 is already taken on 2026-11-24", clock())
+    _open_staff(qtbot, window)
+    _enter_pin(qtbot, window, STAFF_PIN)
+    line = translate("Staff", "Refused by the city server and set aside (never sent again): %1"
+                     ).replace("%1", "1")
+    qtbot.waitUntil(lambda: line in visible_texts(window.current), timeout=5000)
+    assert "number A-001 is already taken on 2026-11-24" in visible_texts(window.current)

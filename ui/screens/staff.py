@@ -135,18 +135,23 @@ class StaffScreen(ScrollScreen):
             translate("Staff", "Device: %1").replace("%1", self.model.config.device_id),
             translate("Staff", "Local store: %1").replace("%1", str(self.model.plaza.store.path)),
             wording.count(translate("Staff", "Waiting to be sent to the city server: %1"),
-                          self.model.pending_outbox),
+                          self.model.outbox.waiting),
         ]
         for line in lines:
             health_layout.addWidget(label(line, "secondary"))
         problems = []
+        if self.model.outbox.refused:
+            problems.append(wording.count(translate(
+                "Staff", "Refused by the city server and set aside (never sent again): %1"),
+                self.model.outbox.refused))
+            problems.extend(self.model.outbox.reasons)
         if notes.recovered_from:
             problems.append(translate(
                 "Staff", "The local store was damaged and has been rebuilt. The old file was kept "
                 "as %1.").replace("%1", notes.recovered_from))
         if notes.catalog_problems:
             problems.append(wording.count(translate(
-                "Staff", "Catalog entries refused (details in the log): %1"),
+                "Staff", "Catalog problems (details in the log): %1"),
                 len(notes.catalog_problems)))
             problems.extend(notes.catalog_problems[:5])
         problems.extend(notes.errors[-3:])
