@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRect, QRectF, Qt, QTimer, QVariantAnimation
+from PySide6.QtCore import QDate, QElapsedTimer, QEvent, QPointF, QRect, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.calls import BOARD_RECENT, BoardState, Call
 from kiosk.paths import ASSETS
 from ui import icons
-from ui.i18n import languages, translate
+from ui.i18n import languages, locale, translate
 from ui.theme import Theme
 
 FAMILY = "Noto Sans"
@@ -58,22 +58,10 @@ TICKER_SPEED = 100  # px/s at scale 1: slow enough to read in one pass
 CLOCK_MS = 5000
 STRIP_MAX = 16_000  # px: wider ticker texts are drawn each frame rather than from a pixmap
 
-# Dates are written from these tables, not from the system's locale data (a kiosk image may
-# ship without Indonesian locale data, and Qt's short forms differ between versions).
-DAYS = {
-    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-MONTHS = {
-    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-
 
 def board_date(moment: datetime, lang: str) -> str:
-    """"Senin, 23 Nov" / "Monday, 23 Nov"."""
-    table = "en" if lang == "en" else "id"
-    return f"{DAYS[table][moment.weekday()]}, {moment.day} {MONTHS[table][moment.month - 1]}"
+    """"Senin, 23 Nov" / "Monday, 23 Nov", in the language's own names (QLocale's)."""
+    return locale(lang).toString(QDate(moment.year, moment.month, moment.day), "dddd, d MMM")
 
 
 def clock(moment: datetime) -> str:
