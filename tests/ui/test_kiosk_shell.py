@@ -113,7 +113,7 @@ def test_staff_panel_opens_with_the_pin(qtbot, window) -> None:
     assert not window.current.unlocked  # leaving the panel locks it again
 
 
-def test_the_screen_keeps_painting_while_a_pin_is_checked(qtbot, window) -> None:
+def test_the_screen_keeps_painting_while_a_pin_is_checked(qtbot, make_window) -> None:
     """scrypt is slow on purpose; with a costly hash (over half a second here) the UI thread
     still turns its event loop every few milliseconds: the check runs elsewhere."""
     import base64
@@ -127,7 +127,7 @@ def test_the_screen_keeps_painting_while_a_pin_is_checked(qtbot, window) -> None
                             maxmem=2**28)
     costly = (f"scrypt${n}${r}${p}${base64.b64encode(salt).decode()}"
               f"${base64.b64encode(digest).decode()}")
-    window.model.pin_guard = PinGuard(costly, 5, 300)
+    window = make_window(staff={"pin_hash": costly, "max_attempts": 5, "lockout_seconds": 300})
     _open_staff(qtbot, window)
     for digit in STAFF_PIN:
         tap(qtbot, find_button(window.current, digit))
