@@ -132,7 +132,7 @@ class LocalPlaza:
         self.store = store
         self.device_id = device_id
         self._device_tag = device_tag
-        self.timezone = timezone
+        self._timezone_before_catalog = timezone
         self.clock = clock
         self._snapshot: _CatalogSnapshot | None = None  # swapped whole, never mutated
         self._snapshot_lock = threading.Lock()  # one reader of the store's catalog at a time
@@ -144,10 +144,21 @@ class LocalPlaza:
         for the object's life: threads share it without a lock."""
         return self._device_tag
 
+    @property
+    def timezone(self) -> str:
+        """The plaza's time zone, which decides the service day: a plaza fact, so the catalog's
+        (the same on the server and every device); the configured one only until a catalog
+        is in the store."""
+        try:
+            return self._current().catalog.plaza.timezone
+        except LookupError:
+            return self._timezone_before_catalog
+
     def enrolled(self, tag: str | None) -> LocalPlaza:
         """The same plaza and store, as the device enrolled with `tag` (before any thread
         starts using it)."""
-        return LocalPlaza(self.store, device_id=self.device_id, timezone=self.timezone,
+        return LocalPlaza(self.store, device_id=self.device_id,
+                          timezone=self._timezone_before_catalog,
                           clock=self.clock, device_tag=tag)
 
     # --- catalog ---

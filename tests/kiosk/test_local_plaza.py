@@ -123,3 +123,17 @@ def test_a_server_numbered_ticket_the_feed_brought_first_is_kept_once(plaza: Loc
         assert session.scalar(select(func.count()).select_from(TicketRow)) == 1
         assert session.scalar(select(func.count()).select_from(TicketEventRow)) == 1
         assert session.scalar(select(func.count()).select_from(OutboxRow)) == 0
+
+
+def test_the_service_day_is_the_catalogs_whatever_the_device_config_says(plaza, tmp_path) -> None:
+    """A kiosk configured for Jakarta (WIB, UTC+7) in a plaza whose catalog says Makassar
+    (WITA, UTC+8): at 00:30 WITA it numbers the plaza's new day, not WIB's old one."""
+    from datetime import date
+
+    from kiosk.local_plaza import LocalPlaza
+
+    half_past_midnight = datetime(2026, 11, 24, 16, 30, tzinfo=UTC)  # 00:30 WITA, 23:30 WIB
+    jakarta = LocalPlaza(plaza.store, device_id="k-jkt", timezone="Asia/Jakarta",
+                         clock=lambda: half_past_midnight)
+    assert jakarta.timezone == "Asia/Makassar"
+    assert jakarta.today() == date(2026, 11, 25)
