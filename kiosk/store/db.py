@@ -1,14 +1,17 @@
 """Opening the local SQLite store: durable settings, migrations, and recovery from a bad file.
 
-A kiosk must come up even when its DB file is damaged: a file that SQLite cannot read is
-moved aside (kept for IT, never deleted) and a fresh store is built in its place.
+A kiosk must come up even when its DB file is damaged. A file that is not a healthy store of
+this device (unreadable, failing SQLite's check, empty, with a damaged write-ahead log, or a
+foreign file) is moved aside (kept for IT, never deleted nor overwritten), a fresh store is
+built in its place, and what the old file still holds is salvaged into it
+(kiosk.store.salvage): its tickets, its unsent ops and how far its numbering had got.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +20,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.service_day import now_utc
+from kiosk.store.checkup import State, examine, wal_path
+from kiosk.store.salvage import SalvageReport, salvage
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +45,15 @@ class Store:
     sessions: sessionmaker[Session]  # writers: BEGIN IMMEDIATE
     readers: sessionmaker[Session]  # readers: a deferred BEGIN, no lock
     recovered_from: Path | None = None  # where a damaged file was moved, for the staff panel
+    salvage: SalvageReport | None = None  # what came back from it (`lines()` for staff)
 
     @classmethod
-    def over(cls, path: Path, engine: Engine, recovered_from: Path | None = None) -> Store:
+    def over(cls, path: Path, engine: Engine, recovered_from: Path | None = None,
+             salvage: SalvageReport | None = None) -> Store:
         """The store on an engine made by `make_engine` (migrated already)."""
         return cls(path, engine, sessionmaker(engine, expire_on_commit=False),
-                   sessionmaker(engine.execution_options(**{READ_ONLY: True})), recovered_from)
+                   sessionmaker(engine.execution_options(**{READ_ONLY: True})), recovered_from,
+                   salvage)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -153,25 +163,14 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     log.info("local store migrated from %s to %s", current or "empty", revision)
 
 
-def _is_healthy(path: Path) -> bool:
-    try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-        try:
-            row = connection.execute("PRAGMA quick_check").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        log.error("local store %s cannot be read: %s", path, error)
-        return False
-    if row is None or row[0] != "ok":
-        log.error("local store %s failed its check: %s", path, row[0] if row else "no answer")
-        return False
-    return True
-
-
-def _move_aside(path: Path) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+def _move_aside(path: Path, moment: datetime) -> Path:
+    """Rename the file and its WAL and shared-memory files to a free `.damaged-<time>` name."""
+    stamp = moment.astimezone().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.damaged-{stamp}")
+    count = 1
+    while any(Path(f"{target}{suffix}").exists() for suffix in ("", "-wal", "-shm")):
+        count += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{count}")
     for suffix in ("", "-wal", "-shm"):
         part = Path(f"{path}{suffix}")
         if part.exists():
@@ -180,15 +179,21 @@ def _move_aside(path: Path) -> Path:
     return target
 
 
-def open_store(path: Path) -> Store:
-    """Open (creating, migrating or rebuilding as needed) the store at `path`."""
+def open_store(path: Path, clock: Callable[[], datetime] = now_utc) -> Store:
+    """Open (creating, migrating or rebuilding as needed) the store at `path`. `clock` is the
+    device's: a salvage that cannot tell how far numbering had got uses it to know which
+    service days to guard."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(f"cannot create the data folder {path.parent}: {error.strerror}") from None
-    recovered_from = None
-    if path.exists() and not _is_healthy(path):
-        recovered_from = _move_aside(path)
+    verdict = examine(path)
+    moved = None
+    if verdict.state in (State.DAMAGED, State.FOREIGN):
+        log.error("local store %s: %s", path, verdict.problem)
+        moved = _move_aside(path, clock())
+    elif not path.exists() and wal_path(path).exists():
+        wal_path(path).unlink()  # a log without frames, of a store that never got started
     engine = make_engine(path)
     try:
         migrate(engine)
@@ -199,4 +204,9 @@ def open_store(path: Path) -> Store:
         log.exception("local store %s could not be migrated", path)
         raise StoreError(f"the local store {path} could not be brought up to date ({error}); "
                          "it was left untouched") from error
-    return Store.over(path, engine, recovered_from)
+    report = None
+    if moved is not None:
+        report = salvage(moved, verdict, engine, clock)
+        for line in report.lines():
+            log.warning("salvage of %s: %s", moved.name, line)
+    return Store.over(path, engine, moved, report)
