@@ -1,6 +1,6 @@
-"""`plaza-kiosk demo`: the city API embedded, and a kiosk, a counter console and the display
-board beside it, each device its own process as on real hardware (its own Qt application,
-language, data folder and store), in windows side by side on one 1920x1080 screen.
+"""`plaza-kiosk demo`: the city API embedded (plaza_kiosk/demo_city.py), and a kiosk, a counter
+console and the display board beside it, each device its own process as on real hardware (its
+own Qt application, language, data folder and store), in windows side by side on the screen.
 
 The demo ends when any device's window is closed, or on Ctrl+C: the other devices are then
 asked to stop (SIGTERM, which they answer like a closed window) and the city API goes with
@@ -16,24 +16,43 @@ import time
 from pathlib import Path
 
 from kiosk.config import Config
-from plaza_kiosk.startup import DEMO_STAFF, role_dir, start_embedded_city
+from plaza_kiosk.demo_city import DEMO_STAFF, role_dir, start_embedded_city
 
 DEVICES = ("kiosk", "counter", "display")
-# Where each device's window goes on a 1920x1080 screen: (x, y, width, height). The gaps leave
-# room for title bars; the counter and board keep their screens' shapes (16:10, 16:9).
-PLACES = {"kiosk": (0, 0, 540, 960), "counter": (560, 0, 960, 600),
-          "display": (560, 640, 720, 405)}
+Box = tuple[int, int, int, int]  # x, y, width, height
+FALLBACK_SCREEN: Box = (0, 0, 1920, 1080)  # when the screen cannot be asked
+TITLE = 40  # room kept above each window for a window manager's title bar
+GAP = 16
 POLL_SECONDS = 0.2
 STOP_SECONDS = 10  # a device's own shutdown is bounded well below this
 
 
-def geometry(role: str) -> str:
-    """The window's place as `--geometry` takes it: WxH+X+Y."""
-    x, y, width, height = PLACES[role]
+def places(screen: Box) -> dict[str, Box]:
+    """Where each window goes on the screen's free area: (x, y) is the window's outer corner
+    (title bar included), (width, height) its inside. The kiosk stands portrait (9:16) on the
+    left at the full height; the counter console (16:10) over the display board (16:9) share
+    the rest. Nothing overlaps; each keeps its screen's shape, so each layout scales whole."""
+    left, top, width, height = screen
+    kiosk_height = height - TITLE
+    kiosk_width = min(kiosk_height * 9 // 16, width // 3)
+    kiosk_height = min(kiosk_height, kiosk_width * 16 // 9)
+    right = left + kiosk_width + GAP
+    room = left + width - right
+    # Same width for both, as wide as the height left for two windows and their titles allows.
+    side = min(room, (height - 2 * TITLE - GAP) * 16 // 19)
+    counter_height, board_height = side * 10 // 16, side * 9 // 16
+    return {"kiosk": (left, top, kiosk_width, kiosk_height),
+            "counter": (right, top, side, counter_height),
+            "display": (right, top + TITLE + counter_height + GAP, side, board_height)}
+
+
+def geometry(box: Box) -> str:
+    """A place as `--geometry` takes it: WxH+X+Y."""
+    x, y, width, height = box
     return f"{width}x{height}+{x}+{y}"
 
 
-def device_command(role: str, *, config_file: Path | None, verbose: bool,
+def device_command(role: str, place: Box, *, config_file: Path | None, verbose: bool,
                    quit_after_first_paint: bool) -> list[str]:
     """The device's own `plaza-kiosk` command, in a window at its place."""
     command = [sys.executable, "-m", "plaza_kiosk"]
@@ -41,17 +60,19 @@ def device_command(role: str, *, config_file: Path | None, verbose: bool,
         command += ["--config", str(config_file)]
     if verbose:
         command.append("-v")
-    command += [role, "--windowed", "--geometry", geometry(role)]
+    command += [role, "--windowed", "--geometry", geometry(place)]
     if quit_after_first_paint:
         command.append("--quit-after-first-paint")
     return command
 
 
-def device_environment(role: str, config: Config, city_url: str) -> dict[str, str]:
-    """The same config, but the device's own data folder (its enrolment and store are there)
-    and tickets whose QR code opens the embedded tracking page."""
+def device_environment(role: str, config: Config, city_url: str, catalog: Path) -> dict[str, str]:
+    """The same config, but the device's own data folder (its enrolment and store are there),
+    the demo's catalog for its first start, and tickets whose QR code opens the embedded
+    tracking page."""
     return dict(os.environ,
                 PLAZA_KIOSK__DATA__DIR=str(role_dir(config.data_dir, role).resolve()),
+                PLAZA_KIOSK__DATA__CATALOG=str(catalog.resolve()),
                 PLAZA_KIOSK__QR__TRACKING_BASE_URL=city_url)
 
 
@@ -59,16 +80,19 @@ def run(config: Config, *, port: int, config_file: Path | None, verbose: bool = 
         quit_after_first_paint: bool = False) -> int:
     """Start the city API and the three devices; return when the demo ends (see the module's
     docstring). With `quit_after_first_paint`, waits for every device to paint and quit."""
-    url, _enrolments = start_embedded_city(config, port)
-    print(f"city API at {url} (tracking pages at {url}/t/CODE); counter staff: "
+    from ui.app import available_screen
+
+    city = start_embedded_city(config, port)
+    print(f"city API at {city.url} (tracking pages at {city.url}/t/CODE); counter staff: "
           f"{DEMO_STAFF[0]}, PIN {DEMO_STAFF[1]}", flush=True)
+    where = places(available_screen() or FALLBACK_SCREEN)
     devices: dict[str, subprocess.Popen] = {}
     try:
         for role in DEVICES:
             devices[role] = subprocess.Popen(
-                device_command(role, config_file=config_file, verbose=verbose,
+                device_command(role, where[role], config_file=config_file, verbose=verbose,
                                quit_after_first_paint=quit_after_first_paint),
-                env=device_environment(role, config, url))
+                env=device_environment(role, config, city.url, city.catalog))
         if quit_after_first_paint:
             codes = [device.wait() for device in devices.values()]
             return next((code for code in codes if code != 0), 0)
@@ -77,6 +101,7 @@ def run(config: Config, *, port: int, config_file: Path | None, verbose: bool = 
         return 0
     finally:
         _stop(devices.values())
+        city.stop()
 
 
 def _until_one_ends(devices: dict[str, subprocess.Popen]) -> int:

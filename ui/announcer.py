@@ -52,6 +52,8 @@ class Announcer(QObject):
     """Speaks calls one at a time. `announce()` only queues, so the UI thread never waits."""
 
     spoken = Signal(str)  # the call's text, as it starts being announced (audio or not)
+    # The same moment with the call it reads (number, counter, text): a caption knows its call.
+    calling = Signal(str, str, str)
     done = Signal(str)  # the same text when the call is over (played, failed or text only)
 
     def __init__(self, parent: QObject | None = None, *,
@@ -129,6 +131,7 @@ class Announcer(QObject):
     def _speak(self, call: _Call) -> None:
         text = voice.call_text(call.number, call.counter, self._lang)
         self.spoken.emit(text)
+        self.calling.emit(call.number, call.counter, text)
         log.info("Call: %s", text)
         try:
             wav = self._wav(call)

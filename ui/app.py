@@ -34,6 +34,36 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def available_screen() -> tuple[int, int, int, int] | None:
+    """The primary screen's free area (without panels and docks) as x, y, width, height;
+    None without a screen. Makes the process's GUI application if it has none."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    screen = app.primaryScreen()
+    if screen is None:
+        return None
+    free = screen.availableGeometry()
+    return free.x(), free.y(), free.width(), free.height()
+
+
+def place_window(window: QWidget, geometry: tuple[int, int, int, int], tries: int = 3) -> None:
+    """Show `window` at (x, y) (its outer corner) with an inside of width x height. A window
+    first laid out for its design size (the kiosk's 1080x1920) may have grown to its least
+    size at that scale; once it has scaled to the size it got, it is given the one asked."""
+    x, y, width, height = geometry
+    window.resize(width, height)
+    window.move(x, y)
+    window.show()
+
+    def again(left: int) -> None:
+        if (window.width(), window.height()) != (width, height) and left:
+            window.resize(width, height)
+            QTimer.singleShot(0, lambda: again(left - 1))
+
+    QTimer.singleShot(0, lambda: again(tries))
+
+
 def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_mode: bool,
                 enrolment: Enrolment | None = None) -> KioskWindow:
     """The window, with its model and store thread, showing the home screen."""

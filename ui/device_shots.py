@@ -23,7 +23,7 @@ def device_screenshot(config: Config, plaza: LocalPlaza, *, mode: str, screen: s
     if mode == "display":
         state = board_state(plaza, online=True, last_sync=now)
         spoken = call_text(state.current.number, state.current.counter) if state.current else ""
-        render_board(state, size, out, lang, theme, config.plaza.name,
+        render_board(state, size, out, lang, theme, plaza.name.get(lang),
                      lambda: local_time(plaza.clock(), plaza.timezone),
                      logo_path=config.plaza.logo, spoken=spoken if lang == "id" else "")
         return

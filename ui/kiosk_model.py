@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.availability import StaffOverride
+from kiosk.calls import Call
 from kiosk.catalog import Agency, Catalog, Category, Service
 from kiosk.config import Config
+from kiosk.hall import board_state
 from kiosk.local_plaza import IssuedTicket, IssueRefused, LocalPlaza, ServiceState
-from kiosk.numbering import Priority, tracking_url
+from kiosk.numbering import tracking_url
 from kiosk.outbox import OutboxHealth
 from kiosk.pin import PinGuard, PinResult
+from kiosk.vocabulary import Priority
 from sync.status import SyncEvent
 from sync.ticket_desk import TicketDesk
 from ui.i18n import languages
@@ -59,6 +62,7 @@ class KioskModel(QObject):
         self.desk_thread = desk_thread
         self.notes = notes or StaffNotes()
         self.states: dict[str, ServiceState] = {}
+        self.calls: tuple[Call, ...] = ()  # today's latest calls to counters, newest first
         self.pin_guard = PinGuard(config.staff.pin_hash, config.staff.max_attempts,
                                   config.staff.lockout_seconds)
         self.outbox = OutboxHealth(0, 0)  # for the staff panel
@@ -172,8 +176,13 @@ class KioskModel(QObject):
                 self._refresh_again = False
                 self.refresh_states()
 
-        def done(result: tuple[dict[str, ServiceState], OutboxHealth]) -> None:
-            self.states, self.outbox = result
+        def read() -> tuple[dict[str, ServiceState], OutboxHealth, tuple[Call, ...]]:
+            board = board_state(self.plaza, True, None)  # only its calls are read here
+            calls = ((board.current,) if board.current else ()) + board.recent
+            return self.plaza.service_states(), self.plaza.outbox_health(), calls
+
+        def done(result: tuple[dict[str, ServiceState], OutboxHealth, tuple[Call, ...]]) -> None:
+            self.states, self.outbox, self.calls = result
             self.statesChanged.emit()
             settled()
 
@@ -182,8 +191,7 @@ class KioskModel(QObject):
             settled()
 
         self._refreshing = True
-        self.store.submit(lambda: (self.plaza.service_states(), self.plaza.outbox_health()),
-                          done, failed)
+        self.store.submit(read, done, failed)
 
     def issue(self, service_code: str, priority: Priority | None) -> bool:
         """Ask for a number; False if one is already being issued."""

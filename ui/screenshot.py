@@ -25,6 +25,12 @@ def show_screen(window: KioskWindow, screen: str, service: str | None = None) ->
         window.go("service", code=code)
     elif screen == "search":
         window.go("search", query="ktp")
+    elif screen in ("home", "queue"):  # a morning with numbers called to counters
+        from ui.display.shot import seed_sample_calls
+
+        model.store.submit(lambda: seed_sample_calls(model.plaza), lambda _: None)
+        model.store.wait_idle()
+        window.go(screen)
     elif screen == "ticket":
         issued: list[object] = []
         for _ in range(3):  # a few people ahead, like a real morning (on the store thread)

@@ -86,7 +86,7 @@ class KioskWindow(QWidget):
         self.current: Screen | None = None
 
         plaza = model.catalog.plaza
-        self.header = Header(config.plaza.name, config.plaza.city or plaza.city,
+        self.header = Header(plaza.name.id, plaza.city,
                              lambda: local_time(model.plaza.clock(), model.plaza.timezone), config.plaza.logo)
         self.offline_bar = QLabel()  # shown only while an enrolled kiosk cannot reach the city
         self.offline_bar.setProperty("role", "offline")
@@ -131,10 +131,14 @@ class KioskWindow(QWidget):
         self.idle.idle.connect(self.reset)
         self.idle.longIdle.connect(lambda: self.go("attract", _replace=True))
 
+        self._cursor_hidden = False
         if kiosk_mode:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
             self.setCursor(Qt.CursorShape.BlankCursor)
+            # Over every widget too: a text field would otherwise show its I-beam.
+            QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+            self._cursor_hidden = True
             QApplication.instance().installEventFilter(self)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
         self.set_language(config.kiosk.default_language)
@@ -200,12 +204,21 @@ class KioskWindow(QWidget):
 
     def reset(self) -> None:
         """Idle: back to the start with everything cleared, in the default language."""
-        self.model.end_visit()
-        self.set_language(self.model.config.kiosk.default_language)
-        self.set_theme(large_text=False, high_contrast=False)
+        self._clear_visit()
         if self.current is None or self.current.name not in ("home", "attract"):
             log.info("idle: back to the home screen")
             self.home()
+
+    def finish_visit(self) -> None:
+        """The visitor is done (the ticket's Done, or its countdown): the next one starts on
+        the home screen with everything cleared, in the default language."""
+        self.home()
+        self._clear_visit()
+
+    def _clear_visit(self) -> None:
+        self.model.end_visit()
+        self.set_language(self.model.config.kiosk.default_language)
+        self.set_theme(large_text=False, high_contrast=False)
 
     # --- language and theme ---
 
@@ -278,6 +291,7 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         app.removeEventFilter(self.idle)
         app.removeEventFilter(self)
+        self._show_cursor()
         sync_stopped = self.sync is None or self.sync.stop()
         # The store is closed only when no thread can still be using it. The desk waits at
         # most the online budget on the network, so its stop is bounded too.
@@ -288,7 +302,13 @@ class KioskWindow(QWidget):
         log.warning("staff left kiosk mode")
         self.kiosk_mode = False
         QApplication.instance().removeEventFilter(self)
+        self._show_cursor()
         QApplication.instance().quit()
+
+    def _show_cursor(self) -> None:
+        if self._cursor_hidden:
+            self._cursor_hidden = False
+            QApplication.restoreOverrideCursor()
 
     def show_kiosk(self) -> None:
         """Fullscreen on the whole screen."""

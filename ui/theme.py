@@ -16,6 +16,9 @@ LARGE_TEXT = 1.3
 # UI-GUIDE type scale (px at 1080x1920).
 TICKET_NUMBER = 240
 TICKET_NUMBER_LANDSCAPE = 200  # UI-GUIDE allows 200-280; landscape has less height
+TICKET_NUMBER_MAX = 280  # large text grows the number up to the guide's largest, no further
+ATTRACT_NAME = 96  # the plaza's name on the attract screen, read from across the hall
+ATTRACT_NEWS = 40  # its announcements
 TITLE = 60
 SECTION = 44
 BODY = 32
@@ -25,6 +28,8 @@ SMALLEST = 24
 PRIMARY_HEIGHT = 120
 TARGET = 88
 GAP = 16
+KEY = (80, 96)  # an on-screen keyboard key: ten keys and their gaps fit a portrait row
+LANGUAGE_BUTTON = (128, 96)  # ID | EN in the header
 HEADER_HEIGHT = 140
 FOOTER_HEIGHT = 120
 MARGIN = 40
@@ -56,6 +61,7 @@ class Palette:
     outline: str = "#D5DCE1"
     selected: str = ""  # pressed/checked controls; empty: the primary colour
     on_selected: str = "#FFFFFF"
+    disabled: str = "#9AA5AD"  # an inert control's words and icon
 
     @classmethod
     def from_config(cls, theme: Any) -> Palette:
@@ -68,6 +74,7 @@ class Palette:
             background="#000000", surface="#000000", text="#FFFFFF", muted="#FFFFFF",
             open="#7CFC9A", closed="#FF8A80", warning="#FFD400", on_primary="#FFFFFF",
             on_accent="#000000", outline="#FFFFFF", selected="#FFD400", on_selected="#000000",
+            disabled="#8C8C8C",
         )
 
 
@@ -102,11 +109,28 @@ class Theme:
             return min(width / 1920, height / 1080)
         return min(width / 1080, height / 1920)
 
+    def ticket_number_px(self) -> int:
+        if self.landscape:  # the wide screen's height is short: the number stays at its size
+            return self.with_(large_text=False).font_px(TICKET_NUMBER_LANDSCAPE)
+        return min(self.font_px(TICKET_NUMBER), self.px(TICKET_NUMBER_MAX))
+
+    def box(self, total: float, padding: float, line: int) -> int:
+        """QSS min-width/min-height count the content only: a control `total` px across
+        (scaled) less its padding and border on both sides."""
+        return max(0, self.px(total) - 2 * round(padding * self.scale) - 2 * line)
+
     def stylesheet(self) -> str:
         c, px, fpx = self.colors, self.px, self.font_px
         selected, on_selected = c.selected or c.primary, c.on_selected
+        line = max(px(2), 1)
         border = f"{px(2) if self.high_contrast else 0}px solid {c.outline}"
         card_border = f"{max(px(2), 2)}px solid {c.outline}" if self.high_contrast else "none"
+        # High contrast: a white outline on every control; an inert one dashed and grey.
+        footer_border = f"{line}px solid {c.outline}" if self.high_contrast else "none"
+        footer_disabled = f"{line}px dashed {c.disabled}" if self.high_contrast else "none"
+        field = c.outline if self.high_contrast else c.primary
+        # The header keeps one size in every mode, so the clock and ID | EN never move.
+        hpx = self.with_(large_text=False).font_px
         radius = px(20)
         return f"""
         QWidget {{ font-family: "Noto Sans"; color: {c.text}; font-size: {fpx(BODY)}px; }}
@@ -117,13 +141,26 @@ class Theme:
         QLabel[role="section"] {{ font-size: {fpx(SECTION)}px; font-weight: bold; }}
         QLabel[role="secondary"], QLabel[role="muted"] {{ font-size: {fpx(SECONDARY)}px;
             color: {c.muted}; }}
-        QLabel[role="big-number"] {{ font-size: {fpx(TICKET_NUMBER_LANDSCAPE if self.landscape
-                                                       else TICKET_NUMBER)}px; font-weight: bold;
+        QLabel[role="big-number"] {{ font-size: {self.ticket_number_px()}px; font-weight: bold;
             color: {c.primary if not self.high_contrast else c.accent}; }}
-        QLabel[role="header-title"] {{ font-size: {fpx(40)}px; font-weight: bold;
+        QLabel[role="serving-number"] {{ font-size: {fpx(SECTION)}px; font-weight: bold;
+            color: {c.primary if not self.high_contrast else c.accent}; }}
+        QWidget#AttractScreen {{ background: {c.primary}; }}
+        QLabel[role="attract-name"] {{ font-size: {hpx(ATTRACT_NAME)}px; font-weight: bold;
             color: {c.on_primary}; }}
-        QLabel[role="header-sub"] {{ font-size: {fpx(SMALLEST)}px; color: {c.on_primary}; }}
-        QLabel[role="clock"] {{ font-size: {fpx(44)}px; font-weight: bold; color: {c.on_primary}; }}
+        QLabel[role="attract-day"] {{ font-size: {hpx(SECTION)}px; color: {c.on_primary}; }}
+        QLabel[role="attract-section"] {{ font-size: {hpx(SECTION)}px; font-weight: bold; }}
+        QLabel[role="attract-news"] {{ font-size: {hpx(ATTRACT_NEWS)}px; }}
+        QLabel[role="attract-dots"] {{ font-size: {hpx(SECONDARY)}px; color: {c.muted}; }}
+        QFrame[role="attract-touch"] {{ background: {c.accent}; border-radius: {px(48)}px;
+            border: {border}; }}
+        QLabel[role="attract-invite"] {{ font-size: {hpx(TITLE)}px; font-weight: bold;
+            color: {c.on_accent}; }}
+        QLabel[role="attract-invite-en"] {{ font-size: {hpx(SECTION)}px; color: {c.on_accent}; }}
+        QLabel[role="header-title"] {{ font-size: {hpx(40)}px; font-weight: bold;
+            color: {c.on_primary}; }}
+        QLabel[role="header-sub"] {{ font-size: {hpx(SMALLEST)}px; color: {c.on_primary}; }}
+        QLabel[role="clock"] {{ font-size: {hpx(44)}px; font-weight: bold; color: {c.on_primary}; }}
         QLabel[role="badge-open"], QLabel[role="badge-closed"], QLabel[role="badge-quota_full"] {{
             font-size: {fpx(SECONDARY)}px; font-weight: bold; border-radius: {px(12)}px;
             padding: {px(4)}px {px(16)}px; color: {"#000000" if self.high_contrast else "#FFFFFF"}; }}
@@ -139,11 +176,11 @@ class Theme:
             border-{"right" if self.landscape else "top"}: {max(px(2), 1)}px solid {c.outline}; }}
         QFrame[role="card"] {{ background: {c.surface}; border-radius: {radius}px;
             border: {card_border}; }}
-        QFrame[role="bar"] {{ background: {c.surface}; border-top: {max(px(2), 1)}px solid
-            {c.outline}; }}
+        QFrame[role="bar"] {{ background: {c.surface}; border-top: {line}px solid {c.outline}; }}
+        QFrame[role="panel"] {{ background: {c.surface}; border-left: {line}px solid {c.outline}; }}
         QPushButton {{ background: {c.surface}; color: {c.text}; border: {max(px(2), 1)}px solid
             {c.outline}; border-radius: {px(16)}px; padding: {px(8)}px {px(24)}px;
-            min-height: {px(TARGET)}px; min-width: {px(TARGET)}px; font-size: {fpx(BODY)}px; }}
+            min-height: {px(TARGET)}px; font-size: {fpx(BODY)}px; }}
         QPushButton:pressed, QPushButton:checked {{ background: {selected}; color: {on_selected};
             border-color: {selected}; }}
         QPushButton:disabled {{ color: {c.muted}; }}
@@ -162,21 +199,25 @@ class Theme:
         QPushButton[role="tile"]:pressed {{ background: {selected}; color: {on_selected}; }}
         QPushButton[role="chip"] {{ border-radius: {px(40)}px; padding: {px(8)}px {px(28)}px;
             font-size: {fpx(SECONDARY)}px; }}
-        QToolButton[role="footer"] {{ border: none; background: transparent; color: {c.text};
-            font-size: {fpx(SECONDARY)}px; font-weight: bold; border-radius: {px(16)}px;
-            padding: {px(8)}px; min-width: {px(TARGET)}px; }}
+        QToolButton[role="footer"] {{ border: {footer_border}; background: transparent;
+            color: {c.text}; font-size: {fpx(SECONDARY)}px; font-weight: bold;
+            border-radius: {px(16)}px; padding: {px(8)}px; min-width: {px(TARGET)}px; }}
         QToolButton[role="footer"]:pressed, QToolButton[role="footer"]:checked {{
             background: {selected}; color: {on_selected}; }}
-        QToolButton[role="footer"]:disabled {{ color: {c.muted}; }}
+        QToolButton[role="footer"]:disabled {{ color: {c.disabled}; border: {footer_disabled}; }}
         QPushButton[role="header"] {{ background: transparent; color: {c.on_primary};
-            border: {max(px(2), 1)}px solid {c.on_primary}; font-size: {fpx(SECONDARY)}px;
-            font-weight: bold; min-width: {px(TARGET)}px; }}
+            border: {line}px solid {c.on_primary}; font-size: {hpx(BODY)}px; font-weight: bold;
+            padding: 0 {px(8)}px; min-width: {self.box(LANGUAGE_BUTTON[0], 8, line)}px;
+            min-height: {self.box(LANGUAGE_BUTTON[1], 0, line)}px; }}
         QPushButton[role="header"]:checked {{ background: {c.on_primary}; color: {c.primary}; }}
-        QPushButton[role="key"] {{ font-size: {fpx(36)}px; font-weight: bold;
-            min-width: {px(80)}px; min-height: {px(96)}px; padding: 0 {px(4)}px; }}
+        QPushButton[role="key"] {{ font-size: {fpx(36)}px; font-weight: bold; padding: 0 {px(4)}px;
+            min-width: {self.box(KEY[0], 4, line)}px; min-height: {self.box(KEY[1], 0, line)}px; }}
+        QPushButton[role="field"] {{ background: {c.surface}; color: {c.muted};
+            border: {max(px(3), 1)}px solid {field}; border-radius: {px(16)}px; text-align: left;
+            padding: {px(12)}px {px(20)}px; font-size: {fpx(BODY)}px; }}
         QPushButton[role="pin"] {{ font-size: {fpx(48)}px; font-weight: bold;
             min-width: {px(160)}px; min-height: {px(120)}px; }}
-        QLineEdit {{ background: {c.surface}; border: {max(px(3), 1)}px solid {c.primary};
+        QLineEdit {{ background: {c.surface}; border: {max(px(3), 1)}px solid {field};
             border-radius: {px(16)}px; padding: {px(12)}px {px(20)}px; font-size: {fpx(BODY)}px;
             min-height: {px(TARGET)}px; }}
         QScrollBar {{ width: 0px; height: 0px; }}

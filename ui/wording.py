@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from kiosk.availability import Availability, Reason
-from kiosk.numbering import Priority
+from kiosk.vocabulary import Priority
 from kiosk.waiting import WaitEstimate
 from ui.i18n import locale, rupiah, translate
 

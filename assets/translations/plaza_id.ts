@@ -4,9 +4,14 @@
 <context>
     <name>Attract</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="61"/>
+        <location filename="../../ui/screens/attract.py" line="135"/>
         <source>Touch the screen to start</source>
         <translation>Sentuh layar untuk mulai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="143"/>
+        <source>Announcements</source>
+        <translation>Pengumuman</translation>
     </message>
 </context>
 <context>
@@ -30,245 +35,241 @@
 <context>
     <name>CounterConsole</name>
     <message>
-        <location filename="../../ui/counter/card.py" line="83"/>
+        <location filename="../../ui/counter/card.py" line="175"/>
         <source>Being served</source>
         <translation>Sedang dilayani</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/card.py" line="84"/>
+        <location filename="../../ui/counter/card.py" line="176"/>
         <source>Called</source>
         <translation>Dipanggil</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/card.py" line="87"/>
+        <location filename="../../ui/counter/card.py" line="178"/>
         <source>Recalled %1×</source>
         <translation>Dipanggil ulang %1×</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/card.py" line="90"/>
-        <source>Transferred from another service</source>
-        <translation>Dipindahkan dari layanan lain</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter/card.py" line="99"/>
+        <location filename="../../ui/counter/card.py" line="189"/>
         <source>No one is waiting.</source>
         <translation>Tidak ada yang menunggu.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/card.py" line="103"/>
+        <location filename="../../ui/counter/card.py" line="193"/>
         <source>Next in line</source>
         <translation>Berikutnya</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/card.py" line="109"/>
+        <location filename="../../ui/counter/card.py" line="199"/>
         <source>Waited %1</source>
         <translation>Menunggu %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/common.py" line="38"/>
+        <location filename="../../ui/counter/common.py" line="58"/>
         <source>Elderly</source>
         <translation>Lansia</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/common.py" line="39"/>
+        <location filename="../../ui/counter/common.py" line="59"/>
         <source>Disability</source>
         <translation>Disabilitas</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/common.py" line="40"/>
+        <location filename="../../ui/counter/common.py" line="60"/>
         <source>Pregnant</source>
         <translation>Ibu hamil</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/common.py" line="43"/>
+        <location filename="../../ui/counter/common.py" line="63"/>
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/common.py" line="44"/>
+        <location filename="../../ui/counter/common.py" line="64"/>
         <source>Priority: %1</source>
         <translation>Prioritas: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/common.py" line="48"/>
+        <location filename="../../ui/counter/common.py" line="68"/>
         <source>%1 min</source>
         <translation>%1 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/common.py" line="128"/>
-        <location filename="../../ui/counter/console.py" line="426"/>
-        <location filename="../../ui/counter/console.py" line="447"/>
+        <location filename="../../ui/counter/common.py" line="148"/>
+        <location filename="../../ui/counter/console.py" line="453"/>
+        <location filename="../../ui/counter/console.py" line="474"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="49"/>
+        <location filename="../../ui/counter/console.py" line="58"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="236"/>
+        <location filename="../../ui/counter/console.py" line="261"/>
         <source>Counter %1</source>
         <translation>Loket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="242"/>
+        <location filename="../../ui/counter/console.py" line="267"/>
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="243"/>
+        <location filename="../../ui/counter/console.py" line="268"/>
         <source>Offline</source>
         <translation>Luring</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="244"/>
+        <location filename="../../ui/counter/console.py" line="269"/>
         <source>Contacting the server…</source>
         <translation>Menghubungi server…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="248"/>
+        <location filename="../../ui/counter/console.py" line="273"/>
         <source>Pause</source>
         <translation>Jeda</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="250"/>
+        <location filename="../../ui/counter/console.py" line="275"/>
         <source>Resume</source>
         <translation>Lanjutkan</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="252"/>
+        <location filename="../../ui/counter/console.py" line="277"/>
         <source>Open counter</source>
         <translation>Buka loket</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="255"/>
+        <location filename="../../ui/counter/console.py" line="280"/>
         <source>Close counter</source>
         <translation>Tutup loket</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="265"/>
+        <location filename="../../ui/counter/console.py" line="290"/>
         <source>Counter paused: no new numbers are called here. Press Resume to call again.</source>
         <translation>Loket dijeda: tidak ada nomor baru yang dipanggil ke loket ini. Tekan Lanjutkan untuk memanggil lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="269"/>
+        <location filename="../../ui/counter/console.py" line="294"/>
         <source>Counter closed. Press Open counter to call numbers again.</source>
         <translation>Loket ditutup. Tekan Buka loket untuk memanggil nomor lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="274"/>
+        <location filename="../../ui/counter/console.py" line="299"/>
         <source>Offline — not connected to the server yet. Calling numbers needs the connection.</source>
         <translation>Luring — belum tersambung ke server. Memanggil nomor memerlukan koneksi.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="278"/>
+        <location filename="../../ui/counter/console.py" line="303"/>
         <source>Offline — data from %1. Calling numbers needs the connection.</source>
         <translation>Luring — data terakhir pukul %1. Memanggil nomor memerlukan koneksi.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="292"/>
+        <location filename="../../ui/counter/console.py" line="317"/>
         <source>Call next</source>
         <translation>Panggil berikutnya</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="293"/>
+        <location filename="../../ui/counter/console.py" line="318"/>
         <source>Start serving</source>
         <translation>Mulai layani</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="294"/>
+        <location filename="../../ui/counter/console.py" line="319"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="295"/>
+        <location filename="../../ui/counter/console.py" line="320"/>
         <source>Recall</source>
         <translation>Panggil ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="296"/>
-        <location filename="../../ui/counter/console.py" line="319"/>
+        <location filename="../../ui/counter/console.py" line="321"/>
+        <location filename="../../ui/counter/console.py" line="344"/>
         <source>Transfer</source>
         <translation>Pindahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="297"/>
+        <location filename="../../ui/counter/console.py" line="322"/>
         <source>No-show</source>
         <translation>Tidak hadir</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="303"/>
+        <location filename="../../ui/counter/console.py" line="328"/>
         <source>No-show (after %1 recalls)</source>
         <translation>Tidak hadir (setelah %1 panggil ulang)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="316"/>
+        <location filename="../../ui/counter/console.py" line="341"/>
         <source>Selected: %1</source>
         <translation>Dipilih: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="318"/>
+        <location filename="../../ui/counter/console.py" line="343"/>
         <source>Call this number</source>
         <translation>Panggil nomor ini</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="326"/>
+        <location filename="../../ui/counter/console.py" line="351"/>
         <source>Finish %1 first.</source>
         <translation>Selesaikan %1 terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="333"/>
+        <location filename="../../ui/counter/console.py" line="359"/>
         <source>Waiting: %1</source>
         <translation>Menunggu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="337"/>
+        <location filename="../../ui/counter/console.py" line="363"/>
         <source>last known, %1</source>
         <translation>terakhir diketahui, pukul %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="339"/>
+        <location filename="../../ui/counter/console.py" line="365"/>
         <source>last known</source>
         <translation>terakhir diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="348"/>
+        <location filename="../../ui/counter/console.py" line="375"/>
         <source>Served today: %1</source>
         <translation>Dilayani hari ini: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="349"/>
+        <location filename="../../ui/counter/console.py" line="376"/>
         <source>Mean service time: %1</source>
         <translation>Rata-rata layanan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="423"/>
+        <location filename="../../ui/counter/console.py" line="450"/>
         <source>No other service to transfer to.</source>
         <translation>Tidak ada layanan lain sebagai tujuan pemindahan.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="425"/>
+        <location filename="../../ui/counter/console.py" line="452"/>
         <source>Transfer %1 to:</source>
         <translation>Pindahkan %1 ke:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="443"/>
+        <location filename="../../ui/counter/console.py" line="470"/>
         <source>Close this counter?</source>
         <translation>Tutup loket ini?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="444"/>
+        <location filename="../../ui/counter/console.py" line="471"/>
         <source>Visitors who are waiting stay in the queue for the other counters.</source>
         <translation>Pengunjung yang sedang menunggu tetap berada dalam antrian untuk loket lain.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/console.py" line="446"/>
+        <location filename="../../ui/counter/console.py" line="473"/>
         <source>Yes, close the counter</source>
         <translation>Ya, tutup loket</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/waiting.py" line="67"/>
+        <location filename="../../ui/counter/card.py" line="181"/>
+        <location filename="../../ui/counter/waiting.py" line="81"/>
         <source>Transferred</source>
         <translation>Dipindahkan</translation>
     </message>
@@ -276,138 +277,144 @@
 <context>
     <name>CounterDesk</name>
     <message>
-        <location filename="../../ui/counter/desk.py" line="43"/>
+        <location filename="../../ui/counter/desk.py" line="42"/>
         <source>No one is waiting for this counter.</source>
         <translation>Tidak ada yang menunggu untuk loket ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="44"/>
+        <location filename="../../ui/counter/desk.py" line="43"/>
         <source>Finish the current ticket first (done, no-show or transfer).</source>
         <translation>Selesaikan dulu nomor yang sedang dilayani (selesai, tidak hadir, atau pindahkan).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="45"/>
+        <location filename="../../ui/counter/desk.py" line="44"/>
         <source>Another counter has already called this number. Nothing was changed.</source>
         <translation>Nomor ini sudah dipanggil loket lain. Tidak ada yang diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="48"/>
+        <location filename="../../ui/counter/desk.py" line="47"/>
         <source>This ticket is at another counter now. Nothing was changed.</source>
         <translation>Nomor ini sekarang ada di loket lain. Tidak ada yang diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="49"/>
+        <location filename="../../ui/counter/desk.py" line="48"/>
         <source>This ticket has changed meanwhile (transferred, finished or cancelled). Nothing was changed.</source>
         <translation>Nomor ini sudah berubah (dipindahkan, selesai, atau dibatalkan). Tidak ada yang diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="53"/>
+        <location filename="../../ui/counter/desk.py" line="52"/>
         <source>Recall the visitor %1 times before marking a no-show.</source>
         <translation>Panggil ulang pengunjung %1 kali sebelum menandai tidak hadir.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="56"/>
+        <location filename="../../ui/counter/desk.py" line="55"/>
         <source>This counter does not serve that ticket&apos;s service.</source>
         <translation>Loket ini tidak melayani layanan nomor tersebut.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="57"/>
+        <location filename="../../ui/counter/desk.py" line="56"/>
         <source>The ticket already waits for that service.</source>
         <translation>Nomor ini sudah menunggu di layanan tersebut.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="58"/>
+        <location filename="../../ui/counter/desk.py" line="57"/>
         <source>That service is not available at this plaza.</source>
         <translation>Layanan tersebut tidak tersedia di plaza ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="59"/>
+        <location filename="../../ui/counter/desk.py" line="58"/>
+        <source>That service is closed today. The ticket stays where it was.</source>
+        <translation>Layanan itu tutup hari ini. Tiket tetap di tempatnya semula.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/desk.py" line="61"/>
         <source>The counter is paused. Resume it to call.</source>
         <translation>Loket sedang dijeda. Lanjutkan untuk memanggil.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="63"/>
-        <location filename="../../ui/counter/desk.py" line="237"/>
+        <location filename="../../ui/counter/desk.py" line="65"/>
+        <location filename="../../ui/counter/desk.py" line="239"/>
         <source>The city server refused this: %1</source>
         <translation>Server kota menolak: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="69"/>
+        <location filename="../../ui/counter/desk.py" line="71"/>
         <source>Wrong PIN. %1 tries left.</source>
         <translation>PIN salah. Sisa %1 kali coba.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="72"/>
+        <location filename="../../ui/counter/desk.py" line="74"/>
         <source>Too many wrong PINs. Please try again in %1 min.</source>
         <translation>Terlalu banyak PIN salah. Silakan coba lagi dalam %1 menit.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="76"/>
+        <location filename="../../ui/counter/desk.py" line="78"/>
         <source>This counter is not in the plaza&apos;s catalog.</source>
         <translation>Loket ini tidak ada dalam katalog plaza.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="77"/>
+        <location filename="../../ui/counter/desk.py" line="79"/>
         <source>This staff member cannot sign in here. Please ask the administrator.</source>
         <translation>Petugas ini tidak dapat masuk di sini. Silakan hubungi administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="119"/>
+        <location filename="../../ui/counter/desk.py" line="126"/>
         <source>This console is not enrolled with the city server. IT: plaza-kiosk enroll --role counter</source>
         <translation>Konsol ini belum terdaftar di server kota. TI: plaza-kiosk enroll --role counter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="145"/>
+        <location filename="../../ui/counter/desk.py" line="152"/>
         <source>No staff are registered for this plaza yet. IT: plaza-kiosk server add-staff</source>
         <translation>Belum ada petugas terdaftar untuk plaza ini. TI: plaza-kiosk server add-staff</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="154"/>
+        <location filename="../../ui/counter/desk.py" line="161"/>
         <source>Cannot reach the city server; trying again…</source>
         <translation>Server kota tidak dapat dihubungi; mencoba lagi…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="213"/>
+        <location filename="../../ui/counter/desk.py" line="215"/>
         <source>%1 is called to counter %2.</source>
         <translation>%1 dipanggil ke loket %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="214"/>
+        <location filename="../../ui/counter/desk.py" line="216"/>
         <source>Serving %1.</source>
         <translation>Melayani %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="215"/>
+        <location filename="../../ui/counter/desk.py" line="217"/>
         <source>%1 is done.</source>
         <translation>%1 selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="216"/>
+        <location filename="../../ui/counter/desk.py" line="218"/>
         <source>%1 marked as not present.</source>
         <translation>%1 ditandai tidak hadir.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="217"/>
+        <location filename="../../ui/counter/desk.py" line="219"/>
         <source>%1 moved to another service&apos;s queue, keeping its place.</source>
         <translation>%1 dipindahkan ke antrian layanan lain, dengan urutan tetap.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="224"/>
+        <location filename="../../ui/counter/desk.py" line="226"/>
         <source>Your session has ended. Please sign in again.</source>
         <translation>Sesi Anda berakhir. Silakan masuk lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="231"/>
+        <location filename="../../ui/counter/desk.py" line="233"/>
         <source>No connection to the city server: nothing was changed. Calling needs the connection; it comes back by itself.</source>
         <translation>Tidak tersambung ke server kota: tidak ada yang diubah. Memanggil memerlukan koneksi; koneksi akan pulih sendiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="239"/>
+        <location filename="../../ui/counter/desk.py" line="102"/>
+        <location filename="../../ui/counter/desk.py" line="241"/>
         <source>Something went wrong; nothing was changed. Please try again.</source>
         <translation>Terjadi kesalahan; tidak ada yang diubah. Silakan coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/desk.py" line="251"/>
+        <location filename="../../ui/counter/desk.py" line="253"/>
         <source>Counter %1 is closed.</source>
         <translation>Loket %1 ditutup.</translation>
     </message>
@@ -415,67 +422,67 @@
 <context>
     <name>DisplayBoard</name>
     <message>
-        <location filename="../../ui/display/board.py" line="498"/>
+        <location filename="../../ui/display/board.py" line="577"/>
         <source>+%1 more</source>
         <translation>+%1 lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="792"/>
+        <location filename="../../ui/display/board.py" line="892"/>
         <source>QUEUE NUMBER</source>
         <translation>NOMOR ANTRIAN</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="793"/>
+        <location filename="../../ui/display/board.py" line="893"/>
         <source>go to</source>
         <translation>menuju</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="794"/>
+        <location filename="../../ui/display/board.py" line="894"/>
         <source>COUNTER %1</source>
         <translation>LOKET %1</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="796"/>
+        <location filename="../../ui/display/board.py" line="896"/>
         <source>Welcome</source>
         <translation>Selamat datang</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="797"/>
+        <location filename="../../ui/display/board.py" line="897"/>
         <source>Please take a queue number at the kiosk</source>
         <translation>Silakan ambil nomor antrian di kios</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="800"/>
+        <location filename="../../ui/display/board.py" line="900"/>
         <source>Recent calls</source>
         <translation>Panggilan terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="801"/>
+        <location filename="../../ui/display/board.py" line="901"/>
         <source>No calls yet</source>
         <translation>Belum ada panggilan</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="802"/>
+        <location filename="../../ui/display/board.py" line="902"/>
         <source>Counter %1</source>
         <translation>Loket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="806"/>
+        <location filename="../../ui/display/board.py" line="906"/>
         <source>Waiting:</source>
         <translation>Menunggu:</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="807"/>
+        <location filename="../../ui/display/board.py" line="907"/>
         <source>nobody</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="821"/>
+        <location filename="../../ui/display/board.py" line="927"/>
         <source>Offline — not yet connected to the city server</source>
         <translation>Luring — belum tersambung ke server kota</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="824"/>
+        <location filename="../../ui/display/board.py" line="930"/>
         <source>Offline — data from %1</source>
         <translation>Luring — data terakhir pukul %1</translation>
     </message>
@@ -483,22 +490,22 @@
 <context>
     <name>Footer</name>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="173"/>
+        <location filename="../../ui/widgets/frame.py" line="188"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="174"/>
+        <location filename="../../ui/widgets/frame.py" line="189"/>
         <source>Large text</source>
         <translation>Huruf besar</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="175"/>
+        <location filename="../../ui/widgets/frame.py" line="190"/>
         <source>High contrast</source>
         <translation>Kontras tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="176"/>
+        <location filename="../../ui/widgets/frame.py" line="191"/>
         <source>Home</source>
         <translation>Beranda</translation>
     </message>
@@ -506,52 +513,57 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../../ui/screens/home.py" line="126"/>
+        <location filename="../../ui/screens/home.py" line="133"/>
         <source>Welcome</source>
         <translation>Selamat datang</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="127"/>
+        <location filename="../../ui/screens/home.py" line="134"/>
         <source>Touch a button below to begin.</source>
         <translation>Silakan sentuh salah satu tombol di bawah.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="128"/>
+        <location filename="../../ui/screens/home.py" line="135"/>
         <source>Take a queue number</source>
         <translation>Ambil Nomor Antrian</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="129"/>
+        <location filename="../../ui/screens/home.py" line="136"/>
         <source>Find a service</source>
         <translation>Cari Layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="130"/>
+        <location filename="../../ui/screens/home.py" line="137"/>
         <source>Queue status</source>
         <translation>Lihat Antrian</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="131"/>
+        <location filename="../../ui/screens/home.py" line="138"/>
         <source>Information &amp; complaints</source>
         <translation>Informasi &amp; Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="132"/>
+        <location filename="../../ui/screens/home.py" line="139"/>
         <source>Now serving</source>
         <translation>Sedang dilayani</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="133"/>
+        <location filename="../../ui/screens/home.py" line="140"/>
         <source>Announcements</source>
         <translation>Pengumuman</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="146"/>
+        <location filename="../../ui/screens/home.py" line="153"/>
         <source>Services open for numbers now: %1 of %2</source>
         <translation>Layanan yang bisa diambil nomornya sekarang: %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="160"/>
+        <location filename="../../ui/screens/home.py" line="177"/>
+        <source>No number is being served right now. Last called: %1 at %2.</source>
+        <translation>Tidak ada nomor yang sedang dilayani saat ini. Terakhir dipanggil: %1 di %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="180"/>
         <source>No numbers have been called yet today.</source>
         <translation>Hari ini belum ada nomor yang dipanggil.</translation>
     </message>
@@ -592,35 +604,35 @@
 <context>
     <name>Keyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="47"/>
+        <location filename="../../ui/widgets/keyboard.py" line="62"/>
         <source>Clear</source>
         <translation>Kosongkan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="48"/>
+        <location filename="../../ui/widgets/keyboard.py" line="63"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="49"/>
-        <source>⌫ Delete</source>
-        <translation>⌫ Hapus</translation>
+        <location filename="../../ui/widgets/keyboard.py" line="64"/>
+        <source>Delete</source>
+        <translation>Hapus</translation>
     </message>
 </context>
 <context>
     <name>Problem</name>
     <message>
-        <location filename="../../ui/problem_screen.py" line="34"/>
+        <location filename="../../ui/problem_screen.py" line="50"/>
         <source>This kiosk needs attention</source>
         <translation>Layar ini perlu diperiksa petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_screen.py" line="35"/>
+        <location filename="../../ui/problem_screen.py" line="51"/>
         <source>Please use another kiosk or ask the information desk.</source>
         <translation>Silakan gunakan layar lain atau tanyakan ke meja informasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_screen.py" line="36"/>
+        <location filename="../../ui/problem_screen.py" line="52"/>
         <source>For IT:</source>
         <translation>Untuk petugas TI:</translation>
     </message>
@@ -651,22 +663,22 @@
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../ui/screens/search.py" line="69"/>
-        <source>Type a service, e.g. KTP or SKCK</source>
-        <translation>Ketik nama layanan, misalnya KTP atau SKCK</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/search.py" line="74"/>
+        <location filename="../../ui/screens/search.py" line="85"/>
         <source>Find a service</source>
         <translation>Cari Layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/search.py" line="75"/>
-        <source>Type a few letters of the service or the office you need.</source>
-        <translation>Ketik beberapa huruf nama layanan atau instansi yang Anda perlukan.</translation>
+        <location filename="../../ui/screens/search.py" line="86"/>
+        <source>Type a service name</source>
+        <translation>Ketik nama layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/search.py" line="80"/>
+        <location filename="../../ui/screens/search.py" line="91"/>
+        <source>Type a few letters of the service or the office you need, for example KTP or SKCK.</source>
+        <translation>Ketik beberapa huruf nama layanan atau instansi yang Anda perlukan, misalnya KTP atau SKCK.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/search.py" line="97"/>
         <source>Nothing found. Try fewer letters, or browse by office.</source>
         <translation>Tidak ditemukan. Coba ketik lebih sedikit huruf, atau pilih dari daftar instansi.</translation>
     </message>
@@ -674,67 +686,67 @@
 <context>
     <name>Service</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="50"/>
+        <location filename="../../ui/screens/service.py" line="66"/>
         <source>Sorry, a number could not be given just now. Please try again, or ask the information desk.</source>
         <translation>Maaf, nomor antrian belum dapat diberikan. Silakan coba lagi atau tanyakan ke meja informasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="121"/>
+        <location filename="../../ui/screens/service.py" line="133"/>
         <source>What to bring</source>
         <translation>Dokumen yang perlu dibawa</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="124"/>
+        <location filename="../../ui/screens/service.py" line="136"/>
         <source>No documents are needed.</source>
         <translation>Tidak perlu membawa dokumen apa pun.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="137"/>
+        <location filename="../../ui/screens/service.py" line="149"/>
         <source>Please have these documents ready.</source>
         <translation>Silakan siapkan dokumen ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="141"/>
+        <location filename="../../ui/screens/service.py" line="153"/>
         <source>Steps</source>
         <translation>Langkah</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="154"/>
+        <location filename="../../ui/screens/service.py" line="166"/>
         <source>Good to know</source>
         <translation>Perlu diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="156"/>
+        <location filename="../../ui/screens/service.py" line="169"/>
         <source>Fee</source>
         <translation>Biaya</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="158"/>
+        <location filename="../../ui/screens/service.py" line="170"/>
         <source>Takes about</source>
         <translation>Lama layanan sekitar</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="159"/>
+        <location filename="../../ui/screens/service.py" line="172"/>
         <source>Where</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="179"/>
+        <location filename="../../ui/screens/service.py" line="194"/>
         <source>Full details on your phone</source>
         <translation>Keterangan lengkap di ponsel Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="184"/>
+        <location filename="../../ui/screens/service.py" line="199"/>
         <source>Scan this code with your phone camera.</source>
         <translation>Arahkan kamera ponsel Anda ke kode ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="212"/>
+        <location filename="../../ui/screens/service.py" line="225"/>
         <source>Priority service — choose one if it applies to you:</source>
         <translation>Layanan prioritas — pilih salah satu jika sesuai dengan Anda:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="223"/>
+        <location filename="../../ui/screens/service.py" line="239"/>
         <source>Take a number</source>
         <translation>Ambil Nomor Antrian</translation>
     </message>
@@ -750,27 +762,32 @@
 <context>
     <name>Services</name>
     <message>
-        <location filename="../../ui/screens/services.py" line="43"/>
+        <location filename="../../ui/screens/services.py" line="42"/>
         <source>Choose a service</source>
         <translation>Pilih Layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/services.py" line="45"/>
+        <location filename="../../ui/screens/services.py" line="44"/>
         <source>Pick the office you need, or a topic below.</source>
         <translation>Silakan pilih instansi atau topik di bawah ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/services.py" line="51"/>
+        <location filename="../../ui/screens/services.py" line="66"/>
+        <source>Search by name, e.g. KTP</source>
+        <translation>Cari nama layanan, misalnya KTP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/services.py" line="74"/>
         <source>Topics</source>
         <translation>Topik</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/services.py" line="63"/>
+        <location filename="../../ui/screens/services.py" line="86"/>
         <source>Offices</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/services.py" line="68"/>
+        <location filename="../../ui/screens/services.py" line="91"/>
         <source>Services: %1</source>
         <translation>Layanan: %1</translation>
     </message>
@@ -778,17 +795,17 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="172"/>
+        <location filename="../../ui/shell.py" line="176"/>
         <source>Offline — not yet connected to the city server. You can still take a number.</source>
         <translation>Mode luring — belum tersambung ke server kota. Nomor antrian tetap bisa diambil.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="176"/>
+        <location filename="../../ui/shell.py" line="180"/>
         <source>Offline — data from %1. You can still take a number.</source>
         <translation>Mode luring — data terakhir %1. Nomor antrian tetap bisa diambil.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="219"/>
+        <location filename="../../ui/shell.py" line="234"/>
         <source>Plaza Kiosk</source>
         <translation>Plaza Kiosk</translation>
     </message>
@@ -796,57 +813,57 @@
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../ui/counter/sign_in.py" line="60"/>
+        <location filename="../../ui/counter/sign_in.py" line="66"/>
         <source>Sign in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/sign_in.py" line="61"/>
+        <location filename="../../ui/counter/sign_in.py" line="67"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/sign_in.py" line="219"/>
+        <location filename="../../ui/counter/sign_in.py" line="284"/>
         <source>Please choose your name.</source>
         <translation>Silakan pilih nama Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/sign_in.py" line="221"/>
+        <location filename="../../ui/counter/sign_in.py" line="286"/>
         <source>Please choose a counter.</source>
         <translation>Silakan pilih loket.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/sign_in.py" line="223"/>
+        <location filename="../../ui/counter/sign_in.py" line="288"/>
         <source>The PIN has at least %1 digits.</source>
         <translation>PIN terdiri dari paling sedikit %1 angka.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/sign_in.py" line="249"/>
+        <location filename="../../ui/counter/sign_in.py" line="314"/>
         <source>Sign in at a counter</source>
         <translation>Masuk loket</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/sign_in.py" line="251"/>
+        <location filename="../../ui/counter/sign_in.py" line="316"/>
         <source>1. Choose your name</source>
         <translation>1. Pilih nama Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/sign_in.py" line="252"/>
+        <location filename="../../ui/counter/sign_in.py" line="317"/>
         <source>2. Choose the counter</source>
         <translation>2. Pilih loket</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/sign_in.py" line="253"/>
+        <location filename="../../ui/counter/sign_in.py" line="318"/>
         <source>3. Enter your PIN</source>
         <translation>3. Masukkan PIN Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/sign_in.py" line="254"/>
+        <location filename="../../ui/counter/sign_in.py" line="319"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/sign_in.py" line="256"/>
+        <location filename="../../ui/counter/sign_in.py" line="321"/>
         <source>Counter %1</source>
         <translation>Loket %1</translation>
     </message>
@@ -854,122 +871,122 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../../ui/screens/staff.py" line="63"/>
+        <location filename="../../ui/screens/staff.py" line="67"/>
         <source>Staff only</source>
         <translation>Khusus petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="66"/>
+        <location filename="../../ui/screens/staff.py" line="70"/>
         <source>No staff PIN is set up on this kiosk. IT: put a hash made by `plaza-kiosk hash-pin` in [staff] pin_hash of the config file.</source>
         <translation>PIN petugas belum diatur di kiosk ini. Untuk tim TI: isi [staff] pin_hash di file konfigurasi dengan hash dari perintah `plaza-kiosk hash-pin`.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="70"/>
+        <location filename="../../ui/screens/staff.py" line="74"/>
         <source>Enter the staff PIN.</source>
         <translation>Masukkan PIN petugas.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="77"/>
+        <location filename="../../ui/screens/staff.py" line="81"/>
         <source>Too many wrong PINs. Minutes until you can try again: %1</source>
         <translation>Terlalu banyak PIN salah. Coba lagi setelah %1 menit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="86"/>
+        <location filename="../../ui/screens/staff.py" line="90"/>
         <source>Clear</source>
         <translation>Kosongkan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="86"/>
+        <location filename="../../ui/screens/staff.py" line="90"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="107"/>
+        <location filename="../../ui/screens/staff.py" line="121"/>
         <source>Wrong PIN. Attempts left: %1</source>
         <translation>PIN salah. Sisa percobaan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="116"/>
+        <location filename="../../ui/screens/staff.py" line="128"/>
         <source>Staff panel</source>
         <translation>Panel petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="121"/>
+        <location filename="../../ui/screens/staff.py" line="133"/>
         <source>This kiosk</source>
         <translation>Kiosk ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="124"/>
+        <location filename="../../ui/screens/staff.py" line="136"/>
         <source>Device: %1</source>
         <translation>Perangkat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="125"/>
+        <location filename="../../ui/screens/staff.py" line="137"/>
         <source>Local store: %1</source>
         <translation>Penyimpanan lokal: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="126"/>
+        <location filename="../../ui/screens/staff.py" line="138"/>
         <source>Waiting to be sent to the city server: %1</source>
         <translation>Menunggu dikirim ke server kota: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="144"/>
+        <location filename="../../ui/screens/staff.py" line="145"/>
         <source>Refused by the city server and set aside (never sent again): %1</source>
         <translation>Ditolak server kota dan disisihkan (tidak dikirim lagi): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="133"/>
+        <location filename="../../ui/screens/staff.py" line="150"/>
         <source>The local store was damaged and has been rebuilt. The old file was kept as %1.</source>
         <translation>Penyimpanan lokal rusak dan sudah dibuat ulang. File lama disimpan sebagai %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="137"/>
+        <location filename="../../ui/screens/staff.py" line="157"/>
         <source>Catalog problems (details in the log): %1</source>
         <translation>Masalah katalog (rincian di log): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="145"/>
+        <location filename="../../ui/screens/staff.py" line="165"/>
         <source>No problems found.</source>
         <translation>Tidak ada masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="150"/>
+        <location filename="../../ui/screens/staff.py" line="169"/>
         <source>Show the last ticket again</source>
         <translation>Tampilkan lagi tiket terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="152"/>
+        <location filename="../../ui/screens/staff.py" line="171"/>
         <source>Leave kiosk mode</source>
         <translation>Keluar dari mode kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="161"/>
+        <location filename="../../ui/screens/staff.py" line="180"/>
         <source>Services today</source>
         <translation>Layanan hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="171"/>
+        <location filename="../../ui/screens/staff.py" line="191"/>
         <source>Normal hours</source>
         <translation>Jam normal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="172"/>
+        <location filename="../../ui/screens/staff.py" line="192"/>
         <source>Closed today</source>
         <translation>Tutup hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="173"/>
+        <location filename="../../ui/screens/staff.py" line="193"/>
         <source>Open today</source>
         <translation>Buka hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="188"/>
+        <location filename="../../ui/screens/staff.py" line="209"/>
         <source>No ticket has been issued here today.</source>
         <translation>Hari ini belum ada tiket yang dikeluarkan di kiosk ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="191"/>
+        <location filename="../../ui/screens/staff.py" line="212"/>
         <source>The last ticket&apos;s service is no longer in the catalog: %1</source>
         <translation>Layanan untuk tiket terakhir sudah tidak ada di katalog: %1</translation>
     </message>
@@ -977,37 +994,37 @@
 <context>
     <name>Ticket</name>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="57"/>
+        <location filename="../../ui/screens/ticket.py" line="65"/>
         <source>Back to the start in 1 second.</source>
         <translation>Kembali ke awal dalam 1 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="59"/>
+        <location filename="../../ui/screens/ticket.py" line="67"/>
         <source>Back to the start in %1 seconds.</source>
         <translation>Kembali ke awal dalam %1 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="76"/>
+        <location filename="../../ui/screens/ticket.py" line="84"/>
         <source>Your queue number</source>
         <translation>Nomor antrian Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="88"/>
+        <location filename="../../ui/screens/ticket.py" line="97"/>
         <source>Priority: %1</source>
         <translation>Prioritas: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="106"/>
+        <location filename="../../ui/screens/ticket.py" line="115"/>
         <source>Follow your queue on your phone</source>
         <translation>Pantau antrian di ponsel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="108"/>
+        <location filename="../../ui/screens/ticket.py" line="117"/>
         <source>No ticket printer here — please take a photo of this screen or scan the code.</source>
         <translation>Di sini tidak ada printer tiket — silakan foto layar ini atau pindai kodenya dengan ponsel.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="116"/>
+        <location filename="../../ui/screens/ticket.py" line="155"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
@@ -1080,87 +1097,87 @@
         <translation>Nomor antrian untuk layanan ini belum dapat diberikan di sini. Silakan bertanya ke meja informasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="59"/>
+        <location filename="../../ui/wording.py" line="62"/>
         <source>Closed today</source>
         <translation>Tutup hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="60"/>
+        <location filename="../../ui/wording.py" line="63"/>
         <source>Today %1–%2</source>
         <translation>Hari ini %1–%2</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="65"/>
+        <location filename="../../ui/wording.py" line="68"/>
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="70"/>
+        <location filename="../../ui/wording.py" line="73"/>
         <source>Waiting time unknown</source>
         <translation>Perkiraan waktu tunggu belum diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="72"/>
+        <location filename="../../ui/wording.py" line="75"/>
         <source>You are next</source>
         <translation>Anda berikutnya</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="74"/>
+        <location filename="../../ui/wording.py" line="77"/>
         <source>About %1 minutes at most</source>
         <translation>Paling lama sekitar %1 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="76"/>
+        <location filename="../../ui/wording.py" line="79"/>
         <source>About %1–%2 minutes</source>
         <translation>Sekitar %1–%2 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="82"/>
+        <location filename="../../ui/wording.py" line="85"/>
         <source>Nobody is ahead of you</source>
         <translation>Tidak ada antrian di depan Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="84"/>
+        <location filename="../../ui/wording.py" line="87"/>
         <source>1 person is ahead of you</source>
         <translation>1 orang di depan Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="85"/>
+        <location filename="../../ui/wording.py" line="88"/>
         <source>%1 people are ahead of you</source>
         <translation>%1 orang di depan Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="89"/>
+        <location filename="../../ui/wording.py" line="92"/>
         <source>%1 or %2</source>
         <translation>%1 atau %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="91"/>
+        <location filename="../../ui/wording.py" line="94"/>
         <source>Counter %1</source>
         <translation>Loket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="96"/>
+        <location filename="../../ui/wording.py" line="99"/>
         <source>1 minute</source>
         <translation>1 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="97"/>
+        <location filename="../../ui/wording.py" line="100"/>
         <source>%1 minutes</source>
         <translation>%1 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="110"/>
+        <location filename="../../ui/wording.py" line="113"/>
         <source>Elderly (60+)</source>
         <translation>Lansia (60+)</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="111"/>
+        <location filename="../../ui/wording.py" line="114"/>
         <source>Disability</source>
         <translation>Penyandang disabilitas</translation>
     </message>
     <message>
-        <location filename="../../ui/wording.py" line="112"/>
+        <location filename="../../ui/wording.py" line="115"/>
         <source>Pregnant</source>
         <translation>Ibu hamil</translation>
     </message>

@@ -7,7 +7,10 @@ import os
 import struct
 import subprocess
 import sys
+from itertools import combinations
 from pathlib import Path
+
+import pytest
 
 from kiosk.pin import verify_pin
 from tests.conftest import catalog_data, service_entry
@@ -111,16 +114,92 @@ def test_demo_starts_the_city_api_and_enrols_the_kiosk_once(tmp_path: Path) -> N
     assert credentials.load(data).device_id == enrolled.device_id  # not re-enrolled
 
 
-def test_the_demo_windows_sit_side_by_side_on_one_screen() -> None:
-    from plaza_kiosk.demo import PLACES
+@pytest.mark.parametrize("screen", [(0, 0, 1920, 1080), (0, 32, 1920, 1048), (0, 0, 1366, 768),
+                                    (0, 0, 2560, 1440), (1920, 0, 1280, 1024)])
+def test_the_demo_windows_sit_side_by_side_on_the_screen(screen) -> None:
+    from plaza_kiosk.demo import TITLE, places
 
-    boxes = list(PLACES.values())
-    for x, y, width, height in boxes:
-        assert x >= 0 and y >= 0 and x + width <= 1920 and y + height <= 1080
-    for index, (x, y, width, height) in enumerate(boxes):
-        for ox, oy, other_width, other_height in boxes[index + 1:]:
-            apart = x + width <= ox or ox + other_width <= x or y + height <= oy or oy + other_height <= y
-            assert apart, "two demo windows overlap"
+    where = places(screen)
+    left, top, width, height = screen
+    # Each window with the title bar a window manager puts on it.
+    frames = {role: (x, y, w, h + TITLE) for role, (x, y, w, h) in where.items()}
+    for x, y, w, h in frames.values():
+        assert left <= x and top <= y and x + w <= left + width and y + h <= top + height
+    for (x, y, w, h), (ox, oy, ow, oh) in combinations(frames.values(), 2):
+        assert x + w <= ox or ox + ow <= x or y + h <= oy or oy + oh <= y, "two windows overlap"
+    # Each keeps its screen's shape, so its layout scales whole instead of stretching.
+    for role, shape in (("kiosk", 9 / 16), ("counter", 16 / 10), ("display", 16 / 9)):
+        _x, _y, w, h = where[role]
+        assert abs(w / h - shape) < 0.02, role
+    if screen[2:] == (1920, 1080):  # the usual screen: each big enough to read
+        assert where["kiosk"][3] >= 1000 and where["counter"][2] >= 800
+
+
+def test_the_demo_plaza_is_open_at_any_hour_and_the_sample_keeps_its_hours(tmp_path: Path) -> None:
+    """The README's walkthrough on a Saturday night, at the Friday prayer, on Christmas Day and
+    a minute before midnight: every service of the demo's plaza takes numbers, while the
+    sample catalog (the real plaza's hours) rightly refuses them."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from kiosk.availability import check_availability
+    from kiosk.catalog import load_catalog_file
+    from kiosk.paths import SAMPLE_CATALOG
+    from plaza_kiosk.demo_city import write_demo_catalog
+
+    sample = load_catalog_file(SAMPLE_CATALOG, ()).catalog
+    demo = load_catalog_file(write_demo_catalog(SAMPLE_CATALOG, tmp_path), ()).catalog
+    assert [s.code for s in demo.services] == [s.code for s in sample.services]
+    wita = ZoneInfo("Asia/Makassar")
+    moments = [datetime(2026, 11, 28, 3, 0, tzinfo=wita),  # a Saturday night
+               datetime(2026, 11, 27, 12, 30, tzinfo=wita),  # the Friday prayer break
+               datetime(2026, 12, 25, 10, 0, tzinfo=wita),  # a holiday
+               datetime(2026, 11, 24, 23, 58, tzinfo=wita),  # a minute before midnight
+               datetime(2026, 11, 29, 16, 0, tzinfo=wita)]  # Sunday afternoon
+    for moment in moments:
+        for catalog, all_open in ((demo, True), (sample, False)):
+            holidays = {holiday.day: holiday for holiday in catalog.holidays}
+            states = [check_availability(service, catalog.plaza, moment, issued_today=500,
+                                         holidays=holidays).can_issue
+                      for service in catalog.services]
+            assert all(states) if all_open else not all(states), (moment, all_open)
+    assert json.loads(SAMPLE_CATALOG.read_text())["services"][0]["hours"]["sat"] is None
+
+
+def test_the_demo_city_takes_a_number_outside_the_plazas_hours(tmp_path: Path) -> None:
+    """The demo's own city API, on a Saturday at 21:00 WITA (the sample plaza is closed):
+    an enrolled kiosk's take is numbered; the devices get the same catalog to start from."""
+    import socket
+    import uuid
+    from datetime import UTC, datetime
+
+    from kiosk.config import load_config
+    from kiosk.service_day import service_day
+    from plaza_kiosk.demo_city import start_embedded_city
+    from sync.client import CityClient
+    from sync.protocol import TicketTake
+
+    saturday_night = datetime(2026, 11, 28, 13, 0, tzinfo=UTC)  # 21:00 WITA
+    config = load_config(None, environ={"PLAZA_KIOSK_CONFIG": ""}).with_values(
+        data={"dir": str(tmp_path / "demo")}, kiosk={"device_id": "demo-kiosk"})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    city = start_embedded_city(config, port, clock=lambda: saturday_night)
+    client = CityClient(city.url, city.enrolments["kiosk"].token)
+    try:
+        take = TicketTake(id=uuid.uuid4(), public_code=uuid.uuid4().hex[:10].upper(),
+                          service="ktp-el-baru",
+                          service_day=service_day(saturday_night, "Asia/Makassar"),
+                          priority=None, issued_at=saturday_night,
+                          device_id=city.enrolments["kiosk"].device_id)
+        answer = client.take_number(take, within=10)
+        assert answer.status == "applied", answer
+        assert answer.result.number == "A-001"
+        assert city.catalog.parent == tmp_path / "demo"
+    finally:
+        client.close()
+        city.stop()
 
 
 def test_server_with_an_unreachable_database_says_so_in_one_line(tmp_path: Path) -> None:
@@ -129,3 +208,42 @@ def test_server_with_an_unreachable_database_says_so_in_one_line(tmp_path: Path)
     lines = [line for line in result.stderr.splitlines() if line.startswith("plaza-kiosk")]
     assert len(lines) == 1 and "cannot open the database" in lines[0]
     assert "Traceback" not in result.stderr and "sqlalche.me" not in result.stderr
+
+
+def test_a_window_without_qts_system_libraries_names_the_packages(tmp_path: Path) -> None:
+    """Two of the xcb plugin's libraries cannot be loaded (empty files found first on the
+    loader's path, as good as missing): every windowed mode stops before Qt with the
+    libraries and the apt-get line, never Qt's "could not load the Qt platform plugin"."""
+    broken = tmp_path / "lib"
+    broken.mkdir()
+    for name in ("libxcb-icccm.so.4", "libxcb-keysyms.so.1"):
+        (broken / name).write_bytes(b"")
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "PLAZA_KIOSK_CONFIG")}
+    env |= {"DISPLAY": ":99", "LD_LIBRARY_PATH": str(broken),
+            "PLAZA_KIOSK__DATA__DIR": str(tmp_path / "data")}
+    for mode in ("kiosk", "counter", "display"):
+        result = subprocess.run([*CLI, mode, "--windowed"], capture_output=True, text=True,
+                                env=env, timeout=60)
+        assert result.returncode != 0, mode
+        assert "libxcb-icccm.so.4, libxcb-keysyms.so.1" in result.stderr
+        assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1" in result.stderr
+        assert "platform plugin" not in result.stderr and "Traceback" not in result.stderr
+        assert not (tmp_path / "data" / "kiosk.db").exists()  # stopped before anything else
+    # Offscreen needs none of them: the same machine still renders screenshots.
+    shot = subprocess.run([*CLI, "screenshot", "--mode", "display", "--out",
+                           str(tmp_path / "board.png")], capture_output=True, text=True,
+                          env=env | {"QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    assert shot.returncode == 0, shot.stderr
+    assert png_size(tmp_path / "board.png") == (1920, 1080)
+
+
+def test_which_platform_needs_the_xcb_libraries() -> None:
+    from plaza_kiosk.system_libs import QT_XCB, needed, uses_xcb
+
+    assert uses_xcb({"DISPLAY": ":0"})
+    assert uses_xcb({"QT_QPA_PLATFORM": "xcb"}) and uses_xcb({"QT_QPA_PLATFORM": "xcb:nograb"})
+    assert not uses_xcb({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"})
+    assert not uses_xcb({"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"})  # Qt picks Wayland
+    assert not uses_xcb({})
+    assert "libxcb-icccm.so.4" in needed({"DISPLAY": ":0"}) and QT_XCB.keys() - needed({}) == QT_XCB.keys()

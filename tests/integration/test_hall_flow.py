@@ -47,6 +47,10 @@ def hall(city: CityServer, tmp_path: Path, catalog_file: Path, config, qtbot):
             plaza.store.close()
 
 
+def _recent(board: HallDisplay) -> list[str]:
+    return [f"{number} {where}" for number, where in board.board.recent_panel.rows]
+
+
 def _current(desk: CounterDesk) -> str | None:
     view = desk.console.view
     return view.current.number if view and view.current else None
@@ -113,10 +117,12 @@ def test_a_morning_at_counter_one(city: CityServer, hall, qtbot) -> None:
     qtbot.waitUntil(lambda: [t.number for t in desk.console.view.waiting] == ["A-003"]
                     and desk.console.view.waiting[0].service == "kk", timeout=10_000)
     assert "Dipindahkan" in requests.get(f"{city.url}/t/{public['A-003']}", timeout=5).text
-    # The board: A-002 was the last call, A-001 before it; A-003 now waits for the B service.
+    # The board: A-003's call was the hall's latest and it ended in a transfer, so no call is
+    # current (never A-002 again, a no-show); the calls stay listed; A-003 waits for B now.
     def board_follows() -> bool:
         texts = board.board.visible_texts()
-        return ("A-002" in texts and any(t.startswith("A-001 ") for t in texts)
+        return (board.board.call_panel.call is None
+                and _recent(board) == ["A-003 Loket 2", "A-002 Loket 1", "A-001 Loket 1"]
                 and any(t.endswith(": B 1") for t in texts))
 
     qtbot.waitUntil(board_follows, timeout=5_000)
@@ -133,3 +139,74 @@ def test_the_board_and_the_console_say_offline_and_recover(city: CityServer, hal
                                 for t in board.board.visible_texts()), timeout=5_000)
     city.start()
     qtbot.waitUntil(lambda: board.online and desk.online, timeout=20_000)
+
+
+def _board(city: CityServer, plaza: LocalPlaza, config, name: str, qtbot) -> HallDisplay:
+    board = HallDisplay(config, plaza, city.enrolment("display", name),
+                        announcer=Announcer(player=None))
+    board.show(kiosk_mode=False)
+    board.start()
+    qtbot.waitUntil(lambda: board.online, timeout=10_000)
+    return board
+
+
+def _stop(board: HallDisplay) -> None:
+    board.dispose()
+    board.window().close()
+
+
+def test_an_ended_call_never_brings_back_an_older_one(city: CityServer, tmp_path: Path,
+                                                      catalog_file: Path, config, qtbot) -> None:
+    """Issue 11: A-001 called, recalled twice and marked a no-show; A-002 called and
+    transferred. The board must not go back to "A-001 to counter 1", now or after a restart."""
+    staff = add_clerk(city)
+    kiosk = CityClient(city.url, city.enrolment("kiosk", "kiosk-1").token)
+    first, second = (id_of(take(city, kiosk, "ktp-el")) for _ in range(2))
+    plaza = _plaza(tmp_path, "display", catalog_file, city)
+    board = _board(city, plaza, config, "tv-1", qtbot)
+    console = Console(city, "1", staff)
+    try:
+        assert console.act("call_next").status == "applied"
+        qtbot.waitUntil(lambda: board.board.call_panel.call is not None
+                        and board.board.call_panel.call.number == "A-001", timeout=5_000)
+        # No audio here: the words are on the board, and the state updates that follow keep them.
+        words = "Nomor antrian A nol nol satu, silakan menuju loket satu"
+        qtbot.waitUntil(lambda: words in board.board.visible_texts(), timeout=5_000)
+        board.refresh()
+        qtbot.wait(200)
+        assert words in board.board.visible_texts()
+        for action in ("recall", "recall", "no_show"):
+            assert console.act(action, first).status == "applied"
+        # The no-show ends the call: nothing is current, A-001 is listed as called.
+        qtbot.waitUntil(lambda: board.board.call_panel.call is None
+                        and _recent(board) == ["A-001 Loket 1"], timeout=5_000)
+        assert console.act("call_next").status == "applied"
+        qtbot.waitUntil(lambda: board.board.call_panel.call is not None
+                        and board.board.call_panel.call.number == "A-002", timeout=5_000)
+        assert console.act("transfer", second, service="kk").status == "applied"
+        qtbot.waitUntil(lambda: any(t.endswith(": B 1") for t in board.board.visible_texts()),
+                        timeout=5_000)
+        assert board.board.call_panel.call is None
+        assert "Selamat datang" in board.board.visible_texts()
+        assert _recent(board) == ["A-002 Loket 1", "A-001 Loket 1"]
+    finally:
+        console.close()
+        kiosk.close()
+        _stop(board)
+
+    # The same board started again on its store, and a brand-new board (a snapshot, which
+    # knows each ticket only as it stands now): neither makes A-001 the current call.
+    again = _board(city, plaza, config, "tv-1-again", qtbot)
+    fresh_plaza = _plaza(tmp_path, "display-new", catalog_file, city)
+    fresh = _board(city, fresh_plaza, config, "tv-2", qtbot)
+    try:
+        for shown in (again, fresh):
+            qtbot.waitUntil(lambda b=shown: "A-001 Loket 1" in _recent(b), timeout=5_000)
+            assert shown.board.call_panel.call is None
+            assert "A-001" not in shown.board.call_panel.texts()
+        assert _recent(again) == ["A-002 Loket 1", "A-001 Loket 1"]
+    finally:
+        for shown in (again, fresh):
+            _stop(shown)
+        for store_of in (plaza, fresh_plaza):
+            store_of.store.close()

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.calls import CALLED, RECALLS_BEFORE_NO_SHOW, SERVING, WAITING, CounterView, QueueTicket
+from kiosk.calls import RECALLS_BEFORE_NO_SHOW, CounterView, QueueTicket
+from kiosk.vocabulary import TicketState
 from tests.ui.helpers import find_button, tap, visible_texts
 from ui.counter.console import CounterConsole
 from ui.counter.sign_in import SignInPanel
@@ -26,7 +27,7 @@ SERVICES = (("ktp-el", KTP), ("kk", KK), ("akta", {"id": "Akta Kelahiran", "en":
 def ticket(number: str, minutes: int = 5, priority: str | None = None, **changes) -> QueueTicket:
     service, name = ("ktp-el", KTP) if number.startswith("A") else ("kk", KK)
     fields = dict(id=f"t-{number}", number=number, service=service, service_name=name,
-                  priority=priority, issued_at=NOW - timedelta(minutes=minutes), state=WAITING)
+                  priority=priority, issued_at=NOW - timedelta(minutes=minutes), state=TicketState.WAITING)
     return QueueTicket(**(fields | changes))
 
 
@@ -40,7 +41,7 @@ def view(current: QueueTicket | None = None, **changes) -> CounterView:
     return CounterView(**(fields | changes))
 
 
-def called(recalls: int = 0, state: str = CALLED) -> QueueTicket:
+def called(recalls: int = 0, state: str = TicketState.CALLED) -> QueueTicket:
     return ticket("A-012", 34, counter="3", state=state, recalls=recalls, called_at=NOW)
 
 
@@ -103,7 +104,7 @@ def test_a_called_ticket_offers_start_recall_and_transfer_but_no_show_only_after
 
 
 def test_a_ticket_in_service_offers_done_and_transfer(console) -> None:
-    console.set_view(view(called(state=SERVING)))
+    console.set_view(view(called(state=TicketState.SERVING)))
     assert shown(console) == {"done": True, "transfer": True}
     assert "Being served" in visible_texts(console)
 
@@ -161,8 +162,8 @@ def test_buttons_emit_actions_with_the_ticket(qtbot, console, requests) -> None:
     (called(), Qt.Key.Key_R, ("recall", "t-A-012")),
     (called(), Qt.Key.Key_S, ("start", "t-A-012")),
     (called(recalls=2), Qt.Key.Key_X, ("no_show", "t-A-012")),
-    (called(state=SERVING), Qt.Key.Key_D, ("done", "t-A-012")),
-    (called(state=SERVING), Qt.Key.Key_Return, ("done", "t-A-012")),
+    (called(state=TicketState.SERVING), Qt.Key.Key_D, ("done", "t-A-012")),
+    (called(state=TicketState.SERVING), Qt.Key.Key_Return, ("done", "t-A-012")),
 ])
 def test_shortcuts_emit_the_action(qtbot, console, requests, current, key, expected) -> None:
     console.set_view(view(current))
@@ -259,7 +260,7 @@ def test_the_card_shows_waiting_time_priority_and_recalls(console) -> None:
     for expected in ("Counter 3", "Rina", "Online", "Called", "A-012", "Waited 34 min",
                      "Priority: Pregnant", "Recalled 1×", "ID card recording"):
         assert expected in texts, expected
-    assert "Served today: 3\nMean service time: —" in texts
+    assert "Served\u00a0today:\u00a03  ·  Mean\u00a0service\u00a0time:\u00a0—" in texts
 
 
 def test_errors_stay_until_the_next_action_and_info_fades(qtbot, console) -> None:
@@ -350,3 +351,20 @@ def test_a_single_counter_is_chosen_already(panel) -> None:
     panel.set_counters(["7"])
     assert panel.counter == "7"
     assert panel.counter_buttons["7"].isChecked()
+
+
+def test_each_priority_group_has_its_own_icon(console) -> None:
+    """Elderly, disability and pregnancy each drawn as what they are: never the wheelchair for
+    a pregnant visitor (the card's mark and the list's pill use the same picture)."""
+    from kiosk.paths import ASSETS
+    from ui.counter.common import PRIORITY_ICONS, priority_icon
+
+    files = {group: ASSETS / "icons" / f"{priority_icon(group)}.svg" for group in PRIORITY_ICONS}
+    assert all(path.exists() for path in files.values())
+    assert len({path.read_text() for path in files.values()}) == len(files)
+    assert priority_icon("disabilitas") == "priority"  # the wheelchair: disability only
+    drawn = {}
+    for group in PRIORITY_ICONS:
+        console.set_view(view(replace(called(), priority=group)))
+        drawn[group] = console.card.priority.icon.pixmap().toImage()
+    assert drawn["ibu_hamil"] != drawn["disabilitas"] != drawn["lansia"] != drawn["ibu_hamil"]

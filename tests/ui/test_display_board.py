@@ -21,7 +21,7 @@ AT = LOCAL.astimezone(UTC)
 
 
 def call(number: str, counter: str, minutes_ago: int = 0) -> Call:
-    return Call(ticket_id=f"t-{number}", number=number, counter=counter, service=number[0],
+    return Call(ticket=f"t-{number}", number=number, counter=counter, service=number[0],
                 at=AT - timedelta(minutes=minutes_ago))
 
 
@@ -160,8 +160,22 @@ def test_the_spoken_call_is_captioned_until_the_next_call(board) -> None:
     board.set_state(state(call("A-012", "3")))
     board.show_spoken("Queue number A zero twelve, please go to counter three")
     assert "Queue number A zero twelve, please go to counter three" in board.visible_texts()
+    board.set_state(state(call("A-012", "3"), waiting=WAITING[:2]))  # the same call, news around it
+    assert "Queue number A zero twelve, please go to counter three" in board.visible_texts()
     board.set_state(state(call("A-013", "4")))
     assert not any(text.startswith("Queue number A") for text in board.visible_texts())
+
+
+def test_a_caption_spoken_before_its_call_is_shown_waits_for_it(board) -> None:
+    """Without audio the words come at once, before the state that shows the call: the
+    caption belongs to its call, so that state brings it up instead of clearing it."""
+    board.set_state(state(call("A-012", "3")))
+    board.show_spoken("Nomor antrian A nol tiga belas, silakan menuju loket empat", "A-013", "4")
+    assert not any(text.startswith("Nomor antrian") for text in board.visible_texts())
+    board.set_state(state(call("A-013", "4")))
+    assert "Nomor antrian A nol tiga belas, silakan menuju loket empat" in board.visible_texts()
+    board.set_state(state(None))  # the call ended: no caption without its call
+    assert not any(text.startswith("Nomor antrian") for text in board.visible_texts())
 
 
 def test_dates_are_indonesian_by_default(board) -> None:

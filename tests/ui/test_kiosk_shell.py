@@ -246,3 +246,122 @@ def test_staff_see_what_the_city_server_refused(qtbot, window, clock) -> None:
                      ).replace("%1", "1")
     qtbot.waitUntil(lambda: line in visible_texts(window.current), timeout=5000)
     assert "number A-001 is already taken on 2026-11-24" in visible_texts(window.current)
+
+
+def _tap_logo(window, *kinds) -> None:
+    """Mouse events on the header's logo, as a touch screen's driver sends them."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    logo = window.header.logo
+    where = QPointF(logo.rect().center())
+    for kind in kinds:
+        event = QMouseEvent(kind, where, logo.mapToGlobal(where), Qt.MouseButton.LeftButton,
+                            Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease
+                            else Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(logo, event)
+
+
+@pytest.mark.parametrize("second_press", ["replaced", "kept"])
+def test_five_quick_taps_on_the_logo_open_the_staff_panel(window, second_press: str) -> None:
+    from PySide6.QtCore import QEvent
+
+    press, release = QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease
+    double = QEvent.Type.MouseButtonDblClick
+    # Every second quick tap is a double-click: instead of its press, or after it.
+    second = (double,) if second_press == "replaced" else (press, double)
+    for tap_number in range(1, 6):
+        assert window.current.name == "home", f"opened after {tap_number - 1} taps"
+        _tap_logo(window, *(second if tap_number % 2 == 0 else (press,)), release)
+    assert window.current.name == "staff"
+
+
+def test_the_header_keeps_its_size_through_modes_and_idle(qtbot, window) -> None:
+    from ui.theme import LANGUAGE_BUTTON, SMALLEST
+
+    header = window.header
+
+    def places():
+        return [(w.geometry().getRect()) for w in (header.clock, header.id_button, header.en_button)]
+
+    before = places()
+    assert header.id_button.size().toTuple() == tuple(map(window.theme.px, LANGUAGE_BUTTON))
+    for button in (header.id_button, header.en_button):
+        assert button.font().pixelSize() >= SMALLEST
+    tap(qtbot, window.footer.large_button)
+    assert places() == before
+    tap(qtbot, window.footer.contrast_button)
+    assert places() == before
+    window.reset()  # idle
+    QApplication.processEvents()
+    assert places() == before
+
+
+def test_a_finished_visit_starts_the_next_one_afresh(qtbot, window) -> None:
+    tap(qtbot, find_button(window.header, "EN"))
+    tap(qtbot, window.footer.large_button)
+    window.go("ticket", ticket=window.model.plaza.issue_ticket("ktp-el"))
+    tap(qtbot, window.current.done_button)
+    assert window.current.name == "home"
+    assert window.model.language == "id" and not window.theme.large_text
+
+
+def test_the_ticket_countdown_ends_the_visit_too(qtbot, window) -> None:
+    tap(qtbot, find_button(window.header, "EN"))
+    window.go("ticket", ticket=window.model.plaza.issue_ticket("ktp-el"))
+    window.screens["ticket"].seconds_left = 1
+    qtbot.waitUntil(lambda: window.current.name == "home", timeout=3000)
+    assert window.model.language == "id"
+
+
+def test_no_cursor_over_any_widget_in_kiosk_mode(make_window) -> None:
+    window = make_window()
+    window.go("search")  # a text field: Qt would show its I-beam
+    assert QApplication.overrideCursor() is not None
+    assert QApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
+    window.dispose()
+    assert QApplication.overrideCursor() is None  # a closed kiosk gives the cursor back
+
+
+def _pixels_near(widget, colour: str, distance: int = 40) -> int:
+    """How many of the widget's painted pixels are within `distance` of `colour`."""
+    from PySide6.QtGui import QColor
+
+    image = widget.grab().toImage()
+    target = QColor(colour)
+    near = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            pixel = image.pixelColor(x, y)
+            if pixel.alpha() < 128:
+                continue  # nothing painted there
+            if (abs(pixel.red() - target.red()) + abs(pixel.green() - target.green())
+                    + abs(pixel.blue() - target.blue())) <= distance:
+                near += 1
+    return near
+
+
+def test_high_contrast_outlines_the_search_field(qtbot, window) -> None:
+    tap(qtbot, window.footer.contrast_button)
+    window.go("search")
+    QApplication.processEvents()
+    field = window.current.field
+    edge = field.grab().toImage().pixelColor(field.width() // 2, 1)
+    assert edge.lightness() > 200, "a white outline on black, like every control"
+
+
+def test_high_contrast_shows_an_inert_back_as_inert(qtbot, window) -> None:
+    tap(qtbot, window.footer.contrast_button)
+    footer = window.footer
+    assert not footer.back_button.isEnabled()  # nowhere to go back to from home
+    white = window.theme.colors.text
+    assert _pixels_near(footer.home_button, white) > 0
+    assert _pixels_near(footer.back_button, white) == 0  # grey words, icon and dashed outline
+
+
+def test_a_checked_mode_shows_its_icon_in_the_checked_colours(qtbot, window) -> None:
+    tap(qtbot, window.footer.large_button)
+    assert window.footer.large_button.isChecked()
+    dark = window.theme.colors.text  # the unchecked icon's colour, dark on dark blue if kept
+    assert _pixels_near(window.footer.large_button, dark, distance=30) == 0
+    assert _pixels_near(window.footer.large_button, window.theme.colors.on_selected) > 0

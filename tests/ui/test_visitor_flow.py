@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from tests.ui.helpers import cards, find_button, tap, visible_texts
 from ui.i18n import translate
@@ -133,3 +135,126 @@ def test_a_refusal_says_why_at_once(qtbot, window) -> None:
         tap(qtbot, find_button(window.current, translate("Service", "Take a number")))
     qtbot.waitUntil(lambda: translate("Wording", "This service is closed today.") in " ".join(
         visible_texts(window.current)), timeout=3000)
+
+
+def _called_at_counter(plaza, service: str, sequence: int, counter: str, state) -> str:
+    """A ticket another kiosk issued and a counter called, as the city server's feed brings
+    it (the same path as a real call). Returns its number."""
+    import uuid
+    from datetime import timedelta
+
+    from kiosk import feed
+    from kiosk.numbering import format_number, new_public_code
+
+    now = plaza.clock()
+    number = format_number(plaza.service(service).prefix, sequence)
+    change = feed.TicketChange(
+        id=str(uuid.uuid4()), public_code=new_public_code(), service=service,
+        service_day=plaza.today(), sequence=sequence, number=number, state=state,
+        issued_at=now - timedelta(minutes=30), device_id="kiosk-2", queue=service,
+        counter=counter, called_at=now - timedelta(minutes=5), changed_at=now)
+    feed.apply(plaza.store, [change], None, now)
+    return number
+
+
+def _home_after_refresh(window) -> str:
+    window.model.refresh_states()
+    window.model.store.wait_idle()
+    window.go("home")
+    QApplication.processEvents()  # new labels are shown from the event loop
+    return " ".join(visible_texts(window.current))
+
+
+def test_home_shows_who_is_served_and_where(qtbot, window) -> None:
+    from kiosk.vocabulary import TicketState
+
+    number = _called_at_counter(window.model.plaza, "kk", 50, "2", TicketState.CALLED)
+    home = window.screens["home"]
+    shown = _home_after_refresh(window)
+    assert number in shown
+    counter = translate("Wording", "Counter %1").replace("%1", "2")
+    assert counter in visible_texts(home)  # the number with the counter to walk to
+    assert translate("Home", "No numbers have been called yet today.") not in shown
+
+
+def test_home_says_the_last_call_when_nobody_is_being_served(qtbot, window) -> None:
+    from kiosk.vocabulary import TicketState
+
+    shown = _home_after_refresh(window)
+    assert translate("Home", "No numbers have been called yet today.") in shown
+    number = _called_at_counter(window.model.plaza, "kk", 51, "3", TicketState.DONE)
+    shown = _home_after_refresh(window)
+    assert translate("Home", "No numbers have been called yet today.") not in shown
+    last = translate("Home", "No number is being served right now. Last called: %1 at %2.") \
+        .replace("%1", number).replace("%2", translate("Wording", "Counter %1").replace("%1", "3"))
+    assert last in shown
+
+
+def test_a_closed_service_gives_one_message(qtbot, window) -> None:
+    from kiosk.availability import StaffOverride
+
+    window.model.plaza.set_override("ktp-el", StaffOverride.CLOSED)
+    window.model.refresh_states()
+    window.model.store.wait_idle()
+    window.go("service", code="ktp-el")
+    texts = visible_texts(window.current)
+    assert texts.count(translate("Badge", "Closed")) == 1
+    assert not any(t.startswith(translate("Wording", "Today %1–%2").split("%1")[0]) for t in texts)
+    assert translate("Wording", "Closed today") not in texts  # not beside "Closed" again
+    assert translate("Wording", "This service is closed today.") in " ".join(texts)  # why
+
+
+def test_the_services_screen_has_a_search_field_on_top(qtbot, window) -> None:
+    window.go("services")
+    QApplication.processEvents()
+    (field,) = [f for f in window.current.findChildren(QPushButton, "search-field") if f.isVisible()]
+    others = [w for w in window.current.findChildren(QWidget) if w.isVisible() and w is not field
+              and isinstance(w, QLabel | QPushButton | PaintedRow)]
+    assert all(field.mapTo(window, field.rect().topLeft()).y() < w.mapTo(window, w.rect().topLeft()).y()
+               for w in others)
+    tap(qtbot, field)
+    assert window.current.name == "search"
+
+
+def test_the_search_title_is_above_its_field_on_one_edge(qtbot, make_window) -> None:
+    for size in SIZES:
+        window = make_window(size)
+        window.go("search", query="kk")
+        QApplication.processEvents()
+        page = window.current
+        title, field = page.title, page.field
+        row = next(r for r in cards(page) if isinstance(r, PaintedRow))
+
+        def left(widget, window=window):
+            return widget.mapTo(window, widget.rect().topLeft()).x()
+
+        assert title.mapTo(window, title.rect().topLeft()).y() < field.mapTo(window, QPoint(0, 0)).y()
+        assert left(title) + title.contentsMargins().left() == left(field) == left(row)
+
+
+def test_a_name_never_breaks_at_its_hyphen(qapp) -> None:
+    from tests.ui.layout_guard import lay_out_text
+    from ui.widgets.common import NON_BREAKING_HYPHEN, label
+
+    name = label("Perekaman KTP-el Baru")
+    assert name.text() == "Perekaman KTP-el Baru"  # as given: tests, search and readers see it
+    shown = QLabel.text(name)
+    assert shown == f"Perekaman KTP{NON_BREAKING_HYPHEN}el Baru"
+    narrow = name.fontMetrics().horizontalAdvance("Perekaman KTP-") + 4  # "el" does not fit
+    assert lay_out_text("Perekaman KTP-el Baru", name.font(), narrow, wrap=True).breaks  # premise
+    assert not lay_out_text(shown, name.font(), narrow, wrap=True).breaks
+
+
+def test_the_sample_fee_notes_say_more_than_the_fee() -> None:
+    """A note under "Rp 30.000" that only says "Rp 30.000" again reads as a mistake."""
+    import re
+
+    from kiosk.catalog import load_catalog_file
+    from kiosk.paths import SAMPLE_CATALOG
+    from ui.i18n import rupiah
+
+    for service in load_catalog_file(SAMPLE_CATALOG, ()).catalog.services:
+        if not service.fee or not service.fee_note:
+            continue
+        amounts = set(re.findall(r"Rp ?[\d.,]+\d", service.fee_note.id))
+        assert amounts != {rupiah(service.fee)}, f"{service.code}: {service.fee_note.id!r}"

@@ -27,9 +27,29 @@ from ui.widgets.scroll import TouchScroll
 INFO_SECONDS = 6  # an info message fades after this; an error stays until the next action
 
 
+SMALLEST_PANEL = (1024, 768)  # the smallest counter screen drawn at full size
+
+
+def console_scale(width: int, height: int) -> float:
+    """The console's scale in a window of this size: grown on larger panels, full size on
+    every panel from 1024x768 up (the layout re-flows between that and its 1280x800 design,
+    its type never shrinking under the guide's 24 px), shrunk only in smaller windows."""
+    full = min(1.0, width / SMALLEST_PANEL[0], height / SMALLEST_PANEL[1])
+    return max(Theme.console_scale(width, height), full)
+
+
 def default_theme() -> Theme:
     """The built-in palette, for a console built without a config at hand (tests, screenshots)."""
     return Theme(Palette(**{key: option.default for key, option in OPTIONS["theme"].items()}))
+
+
+# Each group its own picture beside its word (the wheelchair is the disability mark only).
+PRIORITY_ICONS = {"lansia": "elderly", "disabilitas": "priority", "ibu_hamil": "pregnant"}
+
+
+def priority_icon(code: str | None) -> str:
+    """The icon of a priority group; a group this version does not know gets a plain star."""
+    return PRIORITY_ICONS.get(code or "", "star")
 
 
 def priority_word(code: str | None) -> str:
@@ -60,7 +80,7 @@ class TopBar(QFrame):
 
     def apply_theme(self, theme: Theme) -> None:
         self.setFixedHeight(theme.px(CONSOLE_BAR))
-        self.row.setContentsMargins(theme.px(24), theme.px(8), theme.px(16), theme.px(8))
+        self.row.setContentsMargins(theme.px(24), theme.px(4), theme.px(16), theme.px(4))
         self.row.setSpacing(theme.px(16))
 
 
@@ -232,7 +252,12 @@ class WrapButton(QPushButton):
                 lines.append(word)
         wrapped = plain("\n".join(lines))
         if wrapped != self.text():
-            self.setText(wrapped)  # a new height: the layout gives it on the next pass
+            self.setText(wrapped)
+        # Pinned to what the wrapped lines need: a layout (a scroll area's above all) then
+        # gives each row its height, instead of a stale one that cuts the last line off.
+        height = self.sizeHint().height()
+        if (self.minimumHeight(), self.maximumHeight()) != (height, height):
+            self.setFixedHeight(height)
 
 
 def restyle(widget: QWidget, role: str) -> None:

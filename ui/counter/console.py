@@ -12,20 +12,30 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.calls import RECALLS_BEFORE_NO_SHOW, SERVING, WAITING, CounterView, QueueTicket, check
+from kiosk.calls import RECALLS_BEFORE_NO_SHOW, CounterView, QueueTicket, check
 from kiosk.service_day import Clock
+from kiosk.vocabulary import TicketState
 from ui.counter.card import TicketCard
-from ui.counter.common import MessageLine, Overlay, TopBar, default_theme, minutes_text, restyle
+from ui.counter.common import (
+    MessageLine,
+    Overlay,
+    TopBar,
+    console_scale,
+    default_theme,
+    minutes_text,
+    restyle,
+)
 from ui.counter.waiting import WaitingList
 from ui.i18n import languages, translate
-from ui.theme import CONSOLE_SIZE, Theme
+from ui.theme import CONSOLE_SIZE, CONSOLE_TARGET, Theme
 from ui.widgets.common import button, card, label
 
 REFRESH_SECONDS = 30  # minutes waited tick on between views
 LEFT_WIDTH = 600  # the ticket column at 1280x800; the list takes the rest
-BOTTOM_HEIGHT = 84
+NBSP = "\u00a0"
+LEFT_SHARE = 0.53  # ... and its share of a narrower window's width
 
 # Keys per action; the first is printed on the button. A console may have a numeric keypad,
 # whose Enter is another key than Return.
@@ -51,6 +61,13 @@ def _with_key(text: str, action: str) -> str:
     return f"{text}  [{name}]"
 
 
+def _touch_sized_top_bar(theme: Theme) -> str:
+    """The top bar's buttons as tall as any other target (UI-GUIDE: 80 px)."""
+    height = theme.px(CONSOLE_TARGET) - 2 * theme.px(6) - 2 * max(theme.px(2), 1)
+    return (f'QPushButton[role="topbar"], QPushButton[role="topbar-accent"] '
+            f'{{ min-height: {max(0, height)}px; }}')
+
+
 class CounterConsole(QWidget):
     actionRequested = Signal(str, str)  # kiosk.calls action except transfer; ticket id ("" for call_next)
     transferRequested = Signal(str, str)  # ticket id, service code
@@ -70,16 +87,17 @@ class CounterConsole(QWidget):
         self._build_top()
         self._build_left()
         self._build_right()
-        self._build_bottom()
         self.body = QHBoxLayout()
         self.body.addWidget(self.left_box)
         self.body.addLayout(self.right, 1)
         root = QVBoxLayout(self)
+        # Any window size: the panel scales to it in resizeEvent (its least size at the scale
+        # it has before would otherwise keep a smaller window at the design size).
+        root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
         root.addWidget(self.top)
         root.addLayout(self.body, 1)
-        root.addWidget(self.bottom)
         self.overlay = Overlay(self)
 
         for action, keys in KEYS.items():
@@ -161,30 +179,28 @@ class CounterConsole(QWidget):
         self.selection_column = QVBoxLayout(self.selection)
         self.selection_column.addWidget(self.selection_label)
         self.selection_column.addWidget(self.selection_hint)
-        choice = QHBoxLayout()
-        choice.addWidget(self.call_button, 3)
-        choice.addWidget(self.move_button, 2)
-        self.selection_column.addLayout(choice)
+        # Side by side where the words fit, one above the other in a narrow column.
+        self.choice = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.choice.addWidget(self.call_button, 3)
+        self.choice.addWidget(self.move_button, 2)
+        self.selection_column.addLayout(self.choice)
         self.selection.hide()
         heading = QHBoxLayout()
         heading.addWidget(self.list_title)
         heading.addWidget(self.list_note, 1)
+        # Results and errors above the list: a message of any length never moves the buttons.
+        self.message = MessageLine()
         self.right = QVBoxLayout()
         self.right.setContentsMargins(0, 0, 0, 0)
+        self.right.addWidget(self.message)
         self.right.addWidget(self.paused_banner)
         self.right.addWidget(self.offline_banner)
         self.right.addLayout(heading)
         self.right.addWidget(self.waiting, 1)
         self.right.addWidget(self.selection)
-
-    def _build_bottom(self) -> None:
-        self.bottom = QFrame()
-        self.bottom.setProperty("role", "bar")
-        self.figures = label("", wrap=False)
-        self.message = MessageLine()
-        row = QHBoxLayout(self.bottom)
-        row.addWidget(self.figures)
-        row.addWidget(self.message, 1)
+        # Today's figures at the foot of the list: the ticket column keeps the full height.
+        self.figures = label("", "secondary")
+        self.right.addWidget(self.figures)
 
     # --- public API ---
 
@@ -211,22 +227,20 @@ class CounterConsole(QWidget):
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
         px = theme.px
-        self.setStyleSheet(theme.console_stylesheet())
+        self.setStyleSheet(theme.console_stylesheet() + _touch_sized_top_bar(theme))
         self.top.apply_theme(theme)
         self.body.setContentsMargins(px(20), px(16), px(20), px(12))
         self.body.setSpacing(px(20))
-        self.left_box.setFixedWidth(px(LEFT_WIDTH))
         self.left.setSpacing(px(12))
         self.pair.setSpacing(px(12))
         self.right.setSpacing(px(12))
         self.card.apply_theme(theme)
         self.selection_column.setContentsMargins(px(16), px(12), px(16), px(12))
         self.selection_column.setSpacing(px(8))
-        self.bottom.layout().setContentsMargins(px(20), px(6), px(20), px(6))
-        self.bottom.layout().setSpacing(px(24))
-        self.bottom.setFixedHeight(px(BOTTOM_HEIGHT))
+        self.choice.setSpacing(px(12))
         self.waiting.apply_theme(theme)
         self.overlay.apply_theme(theme)
+        self._fit_columns()
 
     # --- rendering ---
 
@@ -296,7 +310,7 @@ class CounterConsole(QWidget):
         current = self.view.current if self.view else None
         if current is None:
             shown = {"call_next"}
-        elif current.state == SERVING:
+        elif current.state == TicketState.SERVING:
             shown = {"done", "transfer"}
         else:
             shown = {"start", "recall", "no_show", "transfer"}
@@ -338,6 +352,7 @@ class CounterConsole(QWidget):
             hint = translate("CounterConsole", "Finish %1 first.").replace("%1", current.number)
         self.selection_hint.setText(hint)
         self.selection_hint.setVisible(bool(hint))
+        self._fit_columns()  # the words may be longer in this language
 
     def _render_list(self) -> None:
         view = self.view
@@ -356,7 +371,8 @@ class CounterConsole(QWidget):
         view = self.view
         served = str(view.served_today) if view else "—"
         mean = view.mean_service_minutes if view else None
-        self.figures.setText("\n".join((
+        # Two facts, each kept on one line ("6 min" never split) when the column is narrow.
+        self.figures.setText("  ·  ".join(fact.replace(" ", NBSP) for fact in (
             translate("CounterConsole", "Served today: %1").replace("%1", served),
             translate("CounterConsole", "Mean service time: %1").replace(
                 "%1", "—" if mean is None else minutes_text(round(mean))),
@@ -381,7 +397,8 @@ class CounterConsole(QWidget):
             if action == "call_next":
                 if not view.waiting:
                     return "no_one_waiting"
-                return check("call_next", state=WAITING, ticket_counter=None, counter=view.counter)
+                return check("call_next", state=TicketState.WAITING, ticket_counter=None,
+                             counter=view.counter)
         if ticket is None:
             return "not_here"
         return check(action, state=ticket.state, ticket_counter=ticket.counter,  # type: ignore[arg-type]
@@ -495,8 +512,25 @@ class CounterConsole(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._render()
 
+    def _fit_columns(self) -> None:
+        """The ticket column keeps its design width, or its share of a narrower window; the
+        choice bar's buttons go one above the other when the list column is too narrow."""
+        px = self.theme.px
+        margins = self.body.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - self.body.spacing()
+        left = min(px(LEFT_WIDTH), int(room * LEFT_SHARE))
+        self.left_box.setFixedWidth(left)
+        inner = self.selection_column.contentsMargins()
+        list_width = room - left - inner.left() - inner.right()
+        wanted = (self.call_button.sizeHint().width() + self.move_button.sizeHint().width()
+                  + self.choice.spacing())
+        self.choice.setDirection(QBoxLayout.Direction.LeftToRight if wanted <= list_width
+                                 else QBoxLayout.Direction.TopToBottom)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        scale = Theme.console_scale(event.size().width(), event.size().height())
+        scale = console_scale(event.size().width(), event.size().height())
         if abs(scale - self.theme.scale) > 0.01:
             self.apply_theme(self.theme.with_(scale=scale, landscape=True))
+        else:
+            self._fit_columns()

@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QLayout, QStackedWidget
 
 from kiosk.calls import RECALLS_BEFORE_NO_SHOW, CounterMode, CounterView
 from kiosk.config import Config
+from kiosk.feed import TicketChange
 from kiosk.hall import counter_view
 from kiosk.local_plaza import LocalPlaza
 from sync import counter as counter_ops
@@ -54,6 +55,9 @@ def problem_text(problem: str | None, reason: str | None) -> str:
         "not_for_counter": translate("CounterDesk", "This counter does not serve that ticket's service."),
         "same_service": translate("CounterDesk", "The ticket already waits for that service."),
         "no_service": translate("CounterDesk", "That service is not available at this plaza."),
+        "service_closed": translate(
+            "CounterDesk", "That service is closed today. The ticket stays where it was."
+        ),
         "paused": translate("CounterDesk", "The counter is paused. Resume it to call."),
     }
     return texts.get(
@@ -86,7 +90,10 @@ class CounterDesk(QObject):
         self.sign_in = SignInPanel(theme)
         self.console = CounterConsole(theme, timezone=plaza.timezone, now=plaza.clock)
         self.stack = QStackedWidget()
-        self.stack.setWindowTitle(config.plaza.name)
+        # Any window size: the panels scale to it (their least size at the design scale
+        # would otherwise hold a smaller window at 1280x800).
+        self.stack.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.stack.setWindowTitle(plaza.name.id or "Plaza Kiosk")
         self.stack.addWidget(self.sign_in)
         self.stack.addWidget(self.console)
         self.store = StoreThread(self, name="counter-store")
@@ -199,11 +206,11 @@ class CounterDesk(QObject):
         if result.status == "rejected":
             self.console.show_message(problem_text(result.problem, result.reason), "error")
         else:
-            self.console.show_message(self._done_text(result.result["ticket"]), "info")
+            self.console.show_message(self._done_text(result.result.ticket), "info")
         self._show(acted.view)
 
-    def _done_text(self, ticket: dict) -> str:
-        number, state = ticket["number"], ticket["state"]
+    def _done_text(self, ticket: TicketChange) -> str:
+        number, state = ticket.number, ticket.state
         texts = {
             "called": translate("CounterDesk", "%1 is called to counter %2."),
             "serving": translate("CounterDesk", "Serving %1."),

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.calls import CALLED, WAITING, CounterView, QueueTicket
+from kiosk.calls import CounterView, QueueTicket
+from kiosk.vocabulary import TicketState
 from ui.app import application
 from ui.counter.console import CounterConsole
 from ui.counter.sign_in import SignInPanel
@@ -30,7 +31,7 @@ SAMPLE_SERVICES: tuple[tuple[str, dict[str, str]], ...] = (
 
 
 def sample_view(now: datetime = SAMPLE_NOW, *, online: bool = True, mode: str = "open",
-                current_state: str | None = CALLED, recalls: int = 1) -> CounterView:
+                current_state: str | None = TicketState.CALLED, recalls: int = 1) -> CounterView:
     """A realistic morning at counter 3: one number called, nine waiting, two of them priority."""
     names = {"A": ("ktp-el", _KTP), "B": ("kk", _KK), "C": ("akta-lahir", _AKTA)}
 
@@ -39,7 +40,7 @@ def sample_view(now: datetime = SAMPLE_NOW, *, online: bool = True, mode: str = 
         service, name = names[number[0]]
         return QueueTicket(id=f"t-{number}", number=number, service=service, service_name=name,
                            priority=priority, issued_at=now - timedelta(minutes=minutes),
-                           state=WAITING, **changes)
+                           state=TicketState.WAITING, **changes)
 
     waiting = (
         ticket("A-019", 9, "lansia"), ticket("B-007", 4, "ibu_hamil"), ticket("A-013", 31),

@@ -3,20 +3,22 @@ with the server and answers with a message (wrong PIN, locked out) or the consol
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLayout,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from ui import icons
-from ui.counter.common import MessageLine, TopBar, WrapButton, default_theme
+from ui.counter.common import MessageLine, TopBar, WrapButton, console_scale, default_theme
 from ui.i18n import translate
 from ui.theme import CONSOLE_SIZE, Theme
 from ui.widgets.common import button, clear_layout, label, set_icon
@@ -25,6 +27,10 @@ from ui.widgets.scroll import TouchScroll
 PIN_MIN = 4
 PIN_MAX = 12
 PAD_WIDTH = 380
+PAD_SHARE = 0.335  # the keypad's share of a window narrower than 1280 px
+DOT = 28  # a PIN dot's diameter at 1280x800
+DOT_GAP = 0.6  # the room between two dots, as a share of a dot
+DOT_MARGIN = 10
 
 
 class PinPad(QWidget):
@@ -68,6 +74,62 @@ class PinPad(QWidget):
                  theme.px(40))
 
 
+class PinDots(QWidget):
+    """A dot per digit typed and a hollow one per digit still needed, painted apart from each
+    other at a fixed height (glyphs from whichever font has them would touch, and change the
+    row's height and move the keypad under it). `text()` says the same in characters."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.typed = 0
+        self.needed = PIN_MIN
+        self.theme = default_theme()
+
+    def set_count(self, typed: int, needed: int = PIN_MIN) -> None:
+        if (typed, needed) != (self.typed, self.needed):
+            self.typed, self.needed = typed, needed
+            self.setAccessibleName(self.text())
+            self.update()
+
+    def text(self) -> str:
+        return "●" * self.typed + "○" * max(0, self.needed - self.typed)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.setFixedHeight(theme.px(DOT + 2 * DOT_MARGIN))
+        self.update()
+
+    def dot_boxes(self) -> list[QRectF]:
+        """Where each dot is drawn, left to right."""
+        count = max(self.typed, self.needed)
+        if not count:
+            return []
+        # As many as PIN_MAX dots share the pad's width: they shrink, the gaps stay.
+        size = min(float(self.theme.px(DOT)), self.width() / (count * (1 + DOT_GAP)))
+        gap = size * DOT_GAP
+        left = (self.width() - count * size - (count - 1) * gap) / 2
+        top = (self.height() - size) / 2
+        return [QRectF(left + index * (size + gap), top, size, size) for index in range(count)]
+
+    def paintEvent(self, _event) -> None:
+        t = self.theme
+        ink = QColor(t.colors.accent if t.high_contrast else t.colors.primary)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for index, box in enumerate(self.dot_boxes()):
+            if index < self.typed:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(ink)
+                painter.drawEllipse(box)
+            else:
+                line = max(2.0, box.width() / 8)
+                painter.setPen(QPen(ink, line))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(box.adjusted(line / 2, line / 2, -line / 2, -line / 2))
+        painter.end()
+
+
 class SignInPanel(QWidget):
     signInRequested = Signal(str, str, str)  # staff id, PIN, counter
 
@@ -97,27 +159,27 @@ class SignInPanel(QWidget):
         self.counter_grid.setContentsMargins(0, 0, 0, 0)
         self.counter_scroll = TouchScroll(self.counter_box)
         self.pin_title = label("", "section")
-        self.dots = label("", "dots", wrap=False)
-        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.dots = PinDots()
         self.pad = PinPad()
         self.pad.typed.connect(self.type_digit)
         self.pad.erased.connect(self.erase)
         self.pad.submitted.connect(self.submit)
 
         self.columns = QHBoxLayout()
-        for title, body, stretch in ((self.staff_title, self.staff_scroll, 5),
-                                     (self.counter_title, self.counter_scroll, 4)):
+        # Names wrap; "Loket 12" does not: the counters get the wider column.
+        for title, body, stretch in ((self.staff_title, self.staff_scroll, 4),
+                                     (self.counter_title, self.counter_scroll, 5)):
             column = QVBoxLayout()
             column.addWidget(title)
             column.addWidget(body, 1)
             self.columns.addLayout(column, stretch)
         self.pin_box = QWidget()
-        pin_column = QVBoxLayout(self.pin_box)
-        pin_column.setContentsMargins(0, 0, 0, 0)
-        pin_column.addWidget(self.pin_title)
-        pin_column.addWidget(self.dots)
-        pin_column.addWidget(self.pad)
-        pin_column.addStretch(1)
+        self.pin_column = QVBoxLayout(self.pin_box)
+        self.pin_column.setContentsMargins(0, 0, 0, 0)
+        self.pin_column.addWidget(self.pin_title)
+        self.pin_column.addWidget(self.dots)
+        self.pin_column.addWidget(self.pad)
+        self.pin_column.addStretch(1)
         self.columns.addWidget(self.pin_box)
 
         self.bottom = QFrame()
@@ -130,6 +192,9 @@ class SignInPanel(QWidget):
         bottom_row.addWidget(self.busy_label)
 
         root = QVBoxLayout(self)
+        # Any window size: the panel scales to it in resizeEvent (its least size at the scale
+        # it has before would otherwise keep a smaller window at the design size).
+        root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
         root.addWidget(self.top)
@@ -259,7 +324,7 @@ class SignInPanel(QWidget):
 
     def _render(self) -> None:
         # "●" per digit typed; the empty places show how many are needed at least.
-        self.dots.setText("●" * len(self.pin) + "○" * max(0, PIN_MIN - len(self.pin)))
+        self.dots.set_count(len(self.pin))
         for staff_id, widget in self.staff_buttons.items():
             widget.setChecked(staff_id == self.staff_id)
             widget.setEnabled(not self.is_busy)
@@ -273,18 +338,22 @@ class SignInPanel(QWidget):
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
         px = theme.px
-        self.setStyleSheet(theme.console_stylesheet())
+        # The keypad's "Sign in" key is as narrow as a digit's: its words get the padding's room.
+        self.setStyleSheet(theme.console_stylesheet()
+                           + f"QPushButton#pin-ok {{ padding: {px(6)}px {px(4)}px; }}")
         self.top.apply_theme(theme)
         self.columns.setContentsMargins(px(24), px(16), px(24), px(16))
-        self.columns.setSpacing(px(32))
+        self.columns.setSpacing(px(24))
         self.staff_column.setSpacing(px(10))
         self.counter_grid.setSpacing(px(10))
-        self.pin_box.setFixedWidth(px(PAD_WIDTH))
+        self.pin_box.setFixedWidth(min(px(PAD_WIDTH), int(self.width() * PAD_SHARE)))
+        self.pin_column.setSpacing(px(12))
+        self.dots.apply_theme(theme)
         self.pad.apply_theme(theme)
         for scroll in (self.staff_scroll, self.counter_scroll):
             scroll.set_fade_color(theme.colors.background)
         self.bottom.layout().setContentsMargins(px(24), px(8), px(24), px(8))
-        self.bottom.setFixedHeight(px(72))
+        self.bottom.setFixedHeight(px(92))  # two lines of a message: none is cut off
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -297,6 +366,8 @@ class SignInPanel(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        scale = Theme.console_scale(event.size().width(), event.size().height())
+        scale = console_scale(event.size().width(), event.size().height())
         if abs(scale - self.theme.scale) > 0.01:
             self.apply_theme(self.theme.with_(scale=scale, landscape=True))
+        else:
+            self.pin_box.setFixedWidth(min(self.theme.px(PAD_WIDTH), int(self.width() * PAD_SHARE)))

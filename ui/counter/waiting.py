@@ -3,6 +3,7 @@ seconds; styled labels per row would cost a frame each time), tap to select one.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QRect, QRectF, Qt, Signal
@@ -11,13 +12,26 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.calls import QueueTicket
 from ui import icons
-from ui.counter.common import minutes_text, priority_word
+from ui.counter.common import minutes_text, priority_icon, priority_word
 from ui.i18n import translate
 from ui.theme import CONSOLE_TARGET, SMALLEST, Theme
+from ui.widgets.common import unbroken
 from ui.widgets.painted_row import TouchRow
+from ui.widgets.painted_text import PaintedText
 from ui.widgets.scroll import TouchScroll
 
 WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+LINE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+@dataclass(frozen=True)
+class _RowLayout:
+    number: QRect
+    waited: QRect
+    name: QRect
+    mark: QRect  # the priority pill (empty: none)
+    note: QRect  # "Transferred" (empty: none)
+    height: int
 
 
 def waited_minutes(ticket: QueueTicket, now: datetime) -> int:
@@ -80,19 +94,45 @@ class WaitingRow(TouchRow):
         self._height = (-1, 0)
         self.updateGeometry()
 
-    def _columns(self, width: int) -> tuple[QRect, QRect, QRect]:
+    def _layout(self, width: int) -> _RowLayout:
+        """Where each part of the row goes at `width`: the number with the minutes waited
+        under it on the left, the service name wrapping beside them, the priority pill and
+        the transfer note below (the note on a line of its own when they do not fit side by
+        side). Painting, height and layout checks all read this one answer."""
         px = self.theme.px
         pad, gap = px(16), px(16)
-        metrics = QFontMetrics(self._number_font)
+        number_metrics = QFontMetrics(self._number_font)
+        small = QFontMetrics(self._small_font)
         # Aligned across rows; a device-tagged number (A-K7-012) takes the room it needs.
-        number_width = max(metrics.horizontalAdvance("W-000"),
-                           metrics.horizontalAdvance(self.ticket.number if self.ticket else ""))
-        side_width = QFontMetrics(self._small_font).horizontalAdvance(self.waited or "000 min")
-        number = QRect(pad, pad, number_width, 10_000)
-        side = QRect(width - pad - side_width, pad, side_width, 10_000)
-        left = number.right() + gap
-        middle = QRect(left, pad, max(1, side.left() - gap - left), 10_000)
-        return number, middle, side
+        column = max(number_metrics.horizontalAdvance("W-000"),
+                     number_metrics.horizontalAdvance(self.ticket.number if self.ticket else ""),
+                     small.horizontalAdvance(minutes_text(888)), small.horizontalAdvance(self.waited))
+        number = QRect(pad, pad, column, number_metrics.height())
+        waited = QRect(pad, number.bottom() + 1, column, small.height())
+        left = pad + column + gap
+        room = max(1, width - pad - left)
+        name_height = QFontMetrics(self._text_font).boundingRect(
+            QRect(left, pad, room, 10_000), WRAP, unbroken(self.name)).height()
+        name = QRect(left, pad, room, name_height)
+        bottom = max(waited.bottom(), name.bottom()) + 1
+        mark = note = QRect()
+        mark_metrics = QFontMetrics(self._mark_font)
+        line = self._mark_height()
+        inside = width - 2 * pad
+        x, y = pad, bottom + px(8)
+        if self.mark:
+            icon = mark_metrics.height() - px(2)
+            mark = QRect(x, y, min(inside, px(8) + icon + px(6)
+                                   + mark_metrics.horizontalAdvance(self.mark) + px(12)), line)
+            x = mark.right() + 1 + px(12)
+        if self.note:
+            note_width = mark_metrics.horizontalAdvance(self.note) + px(2)
+            if self.mark and x + note_width > width - pad:
+                x, y = pad, mark.bottom() + 1 + px(6)
+            note = QRect(x, y, min(note_width, width - pad - x), line)
+        if self.mark or self.note:
+            bottom = max(mark.bottom(), note.bottom()) + 1
+        return _RowLayout(number, waited, name, mark, note, bottom + pad)
 
     def _mark_height(self) -> int:
         return QFontMetrics(self._mark_font).height() + self.theme.px(8)
@@ -100,15 +140,28 @@ class WaitingRow(TouchRow):
     def heightForWidth(self, width: int) -> int:
         if self._height[0] == width:
             return self._height[1]
-        _number, middle, _side = self._columns(width)
-        px = self.theme.px
-        content = QFontMetrics(self._text_font).boundingRect(middle, WRAP, self.name).height()
-        if self.mark or self.note:
-            content += px(8) + self._mark_height()
-        content = max(content, QFontMetrics(self._number_font).height())
-        height = max(px(CONSOLE_TARGET), content + 2 * px(16))
+        height = max(self.theme.px(CONSOLE_TARGET), self._layout(width).height)
         self._height = (width, height)
         return height
+
+    def painted_texts(self) -> list[PaintedText]:
+        """What the row draws, where, for layout checks."""
+        parts = self._layout(self.width())
+        texts = [PaintedText(self.ticket.number if self.ticket else "", self._number_font,
+                             parts.number, wrap=False),
+                 PaintedText(self.waited, self._small_font, parts.waited, wrap=False),
+                 PaintedText(unbroken(self.name), self._text_font, parts.name)]
+        if self.mark:
+            texts.append(PaintedText(self.mark, self._mark_font, self._mark_text(parts.mark),
+                                     wrap=False))
+        if self.note:
+            texts.append(PaintedText(self.note, self._mark_font, parts.note, wrap=False))
+        return texts
+
+    def _mark_text(self, pill: QRect) -> QRect:
+        icon = QFontMetrics(self._mark_font).height() - self.theme.px(2)
+        left = pill.left() + self.theme.px(14) + icon
+        return QRect(left, pill.top(), pill.right() + 1 - left, pill.height())
 
     # --- painting ---
 
@@ -122,42 +175,36 @@ class WaitingRow(TouchRow):
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), px(14), px(14))
         ink = QColor(c.on_selected if filled else c.text)
         muted = QColor(c.on_selected if filled else c.muted)
-        number, middle, side = self._columns(self.width())
+        parts = self._layout(self.width())
         painter.setFont(self._number_font)
         painter.setPen(ink)
-        painter.drawText(number, WRAP, self.ticket.number if self.ticket else "")
+        painter.drawText(parts.number, LINE, self.ticket.number if self.ticket else "")
         painter.setFont(self._text_font)
-        used = painter.boundingRect(middle, WRAP, self.name)
-        painter.drawText(middle, WRAP, self.name)
+        painter.drawText(parts.name, WRAP, unbroken(self.name))  # never "KTP-" and "el"
         painter.setFont(self._small_font)
         painter.setPen(muted)
-        painter.drawText(side, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, self.waited)
-        x, y = middle.left(), used.bottom() + px(8)
+        painter.drawText(parts.waited, LINE, self.waited)
         if self.mark:
-            x = self._paint_mark(painter, x, y) + px(12)
+            self._paint_mark(painter, parts.mark)
         if self.note:
             painter.setFont(self._mark_font)
             painter.setPen(muted)
-            painter.drawText(QRect(x, y, middle.right() - x, self._mark_height()),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.note)
+            painter.drawText(parts.note, LINE, self.note)
 
-    def _paint_mark(self, painter: QPainter, x: int, y: int) -> int:
-        """A gold pill with the priority icon and word; returns its right edge."""
+    def _paint_mark(self, painter: QPainter, pill: QRect) -> None:
+        """A gold pill with the priority group's own icon and word."""
         c, px = self.theme.colors, self.theme.px
-        metrics = QFontMetrics(self._mark_font)
-        height = self._mark_height()
-        icon_size = metrics.height() - px(2)
-        width = px(8) + icon_size + px(6) + metrics.horizontalAdvance(self.mark) + px(12)
+        icon_size = QFontMetrics(self._mark_font).height() - px(2)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(c.accent))
-        painter.drawRoundedRect(QRectF(x, y, width, height), px(8), px(8))
-        icon_top = y + (height - icon_size) // 2
-        painter.drawPixmap(x + px(8), icon_top, icons.pixmap("priority", icon_size, c.on_accent))
+        painter.drawRoundedRect(QRectF(pill), px(8), px(8))
+        icon_top = pill.top() + (pill.height() - icon_size) // 2
+        group = self.ticket.priority if self.ticket else None
+        painter.drawPixmap(pill.left() + px(8), icon_top,
+                           icons.pixmap(priority_icon(group), icon_size, c.on_accent))
         painter.setFont(self._mark_font)
         painter.setPen(QColor(c.on_accent))
-        painter.drawText(QRect(x + px(14) + icon_size, y, width, height),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.mark)
-        return x + width
+        painter.drawText(self._mark_text(pill), LINE, self.mark)
 
     # --- touch ---
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from kiosk.paths import ASSETS
 from ui import icons
 from ui.i18n import languages, locale, translate
 from ui.theme import Theme
+from ui.widgets.painted_text import PaintedText
 
 FAMILY = "Noto Sans"
 CENTER = Qt.AlignmentFlag.AlignCenter
@@ -114,8 +116,41 @@ def logo_pixmap(path: str, size: int) -> QPixmap:
     return icons.svg_pixmap((ASSETS / "branding" / "logo.svg").read_text(encoding="utf-8"), size)
 
 
+@dataclass(frozen=True)
+class _Text:
+    """A text a part draws: with this font, in this box, aligned so."""
+
+    text: str
+    font: QFont
+    box: QRectF
+    align: Qt.AlignmentFlag = LEFT
+    wrap: bool = False
+
+    def draw(self, painter: QPainter) -> None:
+        painter.setFont(self.font)
+        flags = int(self.align) | (int(Qt.TextFlag.TextWordWrap) if self.wrap else 0)
+        painter.drawText(self.box, flags, self.text)
+
+
+def _line(font: QFont) -> float:
+    """The height Qt lays one line of `font` out in."""
+    return QFontMetricsF(font).height()
+
+
+def _fit_height(font: QFont, height: float) -> QFont:
+    """`font`, smaller if one line of it would not fit `height`."""
+    if _line(font) <= height:
+        return font
+    fitted = QFont(font)
+    fitted.setPixelSize(max(1, int(font.pixelSize() * height / _line(font))))
+    while fitted.pixelSize() > 1 and _line(fitted) > height:
+        fitted.setPixelSize(fitted.pixelSize() - 1)
+    return fitted
+
+
 class _Part(QWidget):
-    """A painted part of the board; reads the scaled theme from the board."""
+    """A painted part of the board; reads the scaled theme from the board. A part that draws
+    words lists them in `pieces()`, which its painting and layout checks both read."""
 
     def __init__(self, board: DisplayBoard) -> None:
         super().__init__(board)
@@ -129,11 +164,25 @@ class _Part(QWidget):
     def texts(self) -> list[str]:
         return []
 
+    def pieces(self) -> list[_Text]:
+        return []
+
+    def painted_texts(self) -> list[PaintedText]:
+        return [PaintedText(piece.text, piece.font, piece.box.toRect(), piece.wrap)
+                for piece in self.pieces() if piece.text]
+
     def _painter(self) -> QPainter:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         return painter
+
+    def _card(self) -> QPainterPath:
+        """The part's rounded card, the same radius on every panel."""
+        radius = self.theme.px(24)
+        card = QPainterPath()
+        card.addRoundedRect(QRectF(self.rect()), radius, radius)
+        return card
 
 
 class BoardHeader(_Part):
@@ -174,40 +223,48 @@ class BoardHeader(_Part):
     def hideEvent(self, _event: QHideEvent) -> None:
         self.timer.stop()
 
+    def _logo_size(self) -> int:
+        return self.theme.px(88)
+
+    def pieces(self) -> list[_Text]:
+        """The plaza's name (smaller when long, never under 36 px), the date and the clock."""
+        t = self.theme
+        pad = t.px(PAD)
+        clock_font = _fit_height(_font(t.font_px(72), bold=True), self.height())
+        date_font = _font(t.font_px(40))
+        clock_width = QFontMetricsF(clock_font).horizontalAdvance(self.clock_text)
+        date_width = QFontMetricsF(date_font).horizontalAdvance(self.date_text)
+        right = self.width() - pad
+        date_right = right - clock_width - t.px(28)
+        name_left = pad + self._logo_size() + t.px(28)
+        name_width = max(1.0, date_right - date_width - t.px(40) - name_left)
+        name_font = _fit(_font(t.font_px(52), bold=True), self.plaza_name, name_width,
+                         floor=t.font_px(36))
+        height = self.height()
+        return [_Text(self.plaza_name, name_font, QRectF(name_left, 0, name_width, height)),
+                _Text(self.date_text, date_font,
+                      QRectF(date_right - date_width, 0, date_width, height), RIGHT),
+                _Text(self.clock_text, clock_font,
+                      QRectF(right - clock_width, 0, clock_width, height), RIGHT)]
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         t, c = self.theme, self.theme.colors
         painter = self._painter()
         painter.fillRect(self.rect(), QColor(c.primary))
         if t.high_contrast:  # black on black: the header needs its edge drawn
             painter.fillRect(QRectF(0, self.height() - t.px(2), self.width(), t.px(2)), QColor(c.outline))
-        pad = t.px(PAD)
-        size = t.px(88)
+        size = self._logo_size()
         if self._logo is None:
             self._logo = logo_pixmap(self._logo_path, size)
-        top = (self.height() - size) // 2
-        painter.drawPixmap(pad, top, self._logo)
+        painter.drawPixmap(t.px(PAD), (self.height() - size) // 2, self._logo)
         painter.setPen(QColor(c.on_primary))
-        clock_font = _font(t.font_px(72), bold=True)
-        date_font = _font(t.font_px(40))
-        clock_width = QFontMetricsF(clock_font).horizontalAdvance(self.clock_text)
-        date_width = QFontMetricsF(date_font).horizontalAdvance(self.date_text)
-        right = self.width() - pad
-        band = QRectF(0, 0, self.width(), self.height())
-        painter.setFont(clock_font)
-        painter.drawText(QRectF(right - clock_width, 0, clock_width, band.height()), RIGHT,
-                         self.clock_text)
-        date_right = right - clock_width - t.px(28)
-        painter.setFont(date_font)
-        painter.drawText(QRectF(date_right - date_width, 0, date_width, band.height()), RIGHT,
-                         self.date_text)
-        name_left = pad + size + t.px(28)
-        name_width = max(1.0, date_right - date_width - t.px(40) - name_left)
-        name_font = _font(t.font_px(52), bold=True)
-        name_font = _fit(name_font, self.plaza_name, name_width, floor=t.font_px(36))
-        painter.setFont(name_font)
-        name = QFontMetricsF(name_font).elidedText(self.plaza_name, Qt.TextElideMode.ElideRight,
-                                                   name_width)
-        painter.drawText(QRectF(name_left, 0, name_width, band.height()), LEFT, name)
+        name, *rest = self.pieces()
+        # A name longer than even its smallest size allows ends in "…" (layout checks say so).
+        shown = QFontMetricsF(name.font).elidedText(name.text, Qt.TextElideMode.ElideRight,
+                                                    name.box.width())
+        _Text(shown, name.font, name.box).draw(painter)
+        for piece in rest:
+            piece.draw(painter)
         painter.end()
 
 
@@ -222,20 +279,26 @@ class OfflineBar(_Part):
     def texts(self) -> list[str]:
         return [self.text]
 
+    def pieces(self) -> list[_Text]:
+        t = self.theme
+        text_left = t.px(PAD) + t.px(44) + t.px(20)
+        width = self.width() - text_left - t.px(PAD)
+        font = _fit(_font(t.font_px(38), bold=True), self.text, width, floor=t.font_px(26))
+        return [_Text(self.text, _fit_height(font, self.height()),
+                      QRectF(text_left, 0, width, self.height()))]
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         t, c = self.theme, self.theme.colors
         painter = self._painter()
         painter.fillRect(self.rect(), QColor(c.warning))
         size = t.px(44)
-        left = t.px(PAD)
-        painter.drawPixmap(left, (self.height() - size) // 2, icons.pixmap("wifi-off", size, ON_WARNING))
-        text_left = left + size + t.px(20)
-        width = self.width() - text_left - t.px(PAD)
-        font = _fit(_font(t.font_px(38), bold=True), self.text, width, floor=t.font_px(26))
-        painter.setFont(font)
+        painter.drawPixmap(t.px(PAD), (self.height() - size) // 2,
+                           icons.pixmap("wifi-off", size, ON_WARNING))
         painter.setPen(QColor(ON_WARNING))
-        text = QFontMetricsF(font).elidedText(self.text, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRectF(text_left, 0, width, self.height()), LEFT, text)
+        [piece] = self.pieces()
+        shown = QFontMetricsF(piece.font).elidedText(piece.text, Qt.TextElideMode.ElideRight,
+                                                     piece.box.width())
+        _Text(shown, piece.font, piece.box).draw(painter)
         painter.end()
 
 
@@ -310,9 +373,7 @@ class CallPanel(_Part):
     def paintEvent(self, _event: QPaintEvent) -> None:
         t, c = self.theme, self.theme.colors
         painter = self._painter()
-        radius = t.px(24)
-        card = QPainterPath()
-        card.addRoundedRect(QRectF(self.rect()), radius, radius)
+        card = self._card()
         painter.fillPath(card, _mix(c.surface, c.accent, self.glow) if self.call else QColor(c.surface))
         painter.save()
         painter.setClipPath(card)
@@ -327,77 +388,94 @@ class CallPanel(_Part):
             self._paint_call(painter)
         painter.end()
 
-    def _paint_call(self, painter: QPainter) -> None:
-        t, c = self.theme, self.theme.colors
-        label_row, number_row, counter_row, caption_row = self._rows()
-        muted = _mix(c.muted, c.on_accent, self.glow)
-        painter.setFont(self._label_font())
-        painter.setPen(muted)
-        painter.drawText(label_row, CENTER, self.label)
+    def pieces(self) -> list[_Text]:
+        return self._call_pieces()[0] if self.call is not None else self._welcome_pieces()[0]
 
+    def _call_pieces(self) -> tuple[list[_Text], QRectF]:
+        """The label, the number, "go to", the counter in its pill, the caption; and the pill.
+        The number's box is the line Qt sets it in: its glyphs sit centred in the number row,
+        the room the line keeps for descenders and accents falls outside the row."""
         assert self.call is not None
+        t = self.theme
+        label_row, number_row, counter_row, caption_row = self._rows()
+        texts = [_Text(self.label, self._label_font(), label_row, CENTER)]
         font = self.number_font()
         metrics = QFontMetricsF(font)
-        painter.setFont(font)
-        painter.setPen(_mix(c.accent if t.high_contrast else c.primary, c.on_accent, self.glow))
-        # Centre the glyphs themselves (not the line with its descender space) in the box.
         width = metrics.horizontalAdvance(self.call.number)
         glyphs = metrics.tightBoundingRect(self.call.number)
         baseline = number_row.center().y() - glyphs.top() - glyphs.height() / 2
-        painter.drawText(QPointF(number_row.center().x() - width / 2, baseline), self.call.number)
-
+        texts.append(_Text(self.call.number, font, QRectF(
+            number_row.center().x() - width / 2, baseline - metrics.ascent(), width,
+            metrics.height()), CENTER))
         go_font = _font(t.font_px(48))
         counter_font = _fit(self._counter_font(), self.counter, counter_row.width() * 0.6)
         go_width = QFontMetricsF(go_font).horizontalAdvance(self.go_to)
-        pill_pad = t.px(36)
-        pill_width = QFontMetricsF(counter_font).horizontalAdvance(self.counter) + 2 * pill_pad
+        pill_width = QFontMetricsF(counter_font).horizontalAdvance(self.counter) + 2 * t.px(36)
         gap = t.px(28)
         left = counter_row.center().x() - (go_width + gap + pill_width) / 2
-        painter.setFont(go_font)
-        painter.setPen(muted)
-        painter.drawText(QRectF(left, counter_row.top(), go_width, counter_row.height()), LEFT,
-                         self.go_to)
+        texts.append(_Text(self.go_to, go_font,
+                           QRectF(left, counter_row.top(), go_width, counter_row.height())))
         pill = QRectF(left + go_width + gap, counter_row.top(), pill_width, counter_row.height())
+        texts.append(_Text(self.counter, counter_font, pill, CENTER))
+        if self.spoken:
+            caption = _fit(self._caption_font(), self.spoken, caption_row.width(),
+                           floor=t.font_px(28))
+            texts.append(_Text(self.spoken, caption, caption_row, CENTER))
+        return texts, pill
+
+    def _paint_call(self, painter: QPainter) -> None:
+        t, c = self.theme, self.theme.colors
+        (label, number, go_to, counter, *caption), pill = self._call_pieces()
+        muted = _mix(c.muted, c.on_accent, self.glow)
+        painter.setPen(muted)
+        label.draw(painter)
+        go_to.draw(painter)
+        painter.setPen(_mix(c.accent if t.high_contrast else c.primary, c.on_accent, self.glow))
+        number.draw(painter)
         painter.setBrush(QColor(c.primary))
         painter.setPen(QColor(c.outline) if t.high_contrast else Qt.PenStyle.NoPen)
         painter.drawRoundedRect(pill, t.px(20), t.px(20))
-        painter.setFont(counter_font)
         painter.setPen(QColor(c.on_primary))
-        painter.drawText(pill, CENTER, self.counter)
-
-        if self.spoken:
-            caption = self._caption_font()
-            caption = _fit(caption, self.spoken, caption_row.width(), floor=t.font_px(28))
-            painter.setFont(caption)
+        counter.draw(painter)
+        for piece in caption:
             painter.setPen(muted)
-            text = QFontMetricsF(caption).elidedText(self.spoken, Qt.TextElideMode.ElideRight,
-                                                     caption_row.width())
-            painter.drawText(caption_row, CENTER, text)
+            # Too long even at its smallest size: ends in "…" (layout checks say so).
+            shown = QFontMetricsF(piece.font).elidedText(
+                piece.text, Qt.TextElideMode.ElideRight, piece.box.width())
+            _Text(shown, piece.font, piece.box, CENTER).draw(painter)
 
-    def _paint_welcome(self, painter: QPainter) -> None:
-        t, c = self.theme, self.theme.colors
+    def _welcome_pieces(self) -> tuple[list[_Text], QRectF]:
+        """The welcome and the hint under it; and where the logo goes above them."""
+        t = self.theme
         inner = self._inner()
         logo_size = t.px(180)
         title = _fit(_font(t.font_px(104), bold=True), self.welcome, inner.width())
         hint = _font(t.font_px(48))
-        flags = int(CENTER | Qt.TextFlag.TextWordWrap)
-        hint_rect = QFontMetricsF(hint).boundingRect(QRectF(0, 0, inner.width() * 0.8, 10_000),
-                                                     flags, self.hint)
-        title_h = QFontMetricsF(title).height()
+        hint_width = inner.width() * 0.8
+        hint_height = QFontMetricsF(hint).boundingRect(
+            QRectF(0, 0, hint_width, 10_000), int(CENTER | Qt.TextFlag.TextWordWrap),
+            self.hint).height()
+        title_h = _line(title)
         gap = t.px(32)
-        total = logo_size + gap + title_h + t.px(12) + hint_rect.height()
-        top = inner.center().y() - total / 2
-        painter.drawPixmap(int(inner.center().x() - logo_size / 2), int(top),
-                           logo_pixmap(self.board.logo_path, logo_size))
+        top = inner.center().y() - (logo_size + gap + title_h + t.px(12) + hint_height) / 2
+        logo = QRectF(inner.center().x() - logo_size / 2, top, logo_size, logo_size)
         top += logo_size + gap
-        painter.setFont(title)
-        painter.setPen(QColor(_ink(t)))
-        painter.drawText(QRectF(inner.left(), top, inner.width(), title_h), CENTER, self.welcome)
+        texts = [_Text(self.welcome, title, QRectF(inner.left(), top, inner.width(), title_h),
+                       CENTER)]
         top += title_h + t.px(12)
-        painter.setFont(hint)
+        texts.append(_Text(self.hint, hint, QRectF(inner.left() + inner.width() * 0.1, top,
+                                                   hint_width, hint_height), CENTER, wrap=True))
+        return texts, logo
+
+    def _paint_welcome(self, painter: QPainter) -> None:
+        t, c = self.theme, self.theme.colors
+        (title, hint), logo = self._welcome_pieces()
+        painter.drawPixmap(int(logo.left()), int(logo.top()),
+                           logo_pixmap(self.board.logo_path, int(logo.width())))
+        painter.setPen(QColor(_ink(t)))
+        title.draw(painter)
         painter.setPen(QColor(c.muted))
-        painter.drawText(QRectF(inner.left() + inner.width() * 0.1, top, inner.width() * 0.8,
-                                hint_rect.height()), flags, self.hint)
+        hint.draw(painter)
 
 
 class RecentPanel(_Part):
@@ -413,53 +491,69 @@ class RecentPanel(_Part):
     def texts(self) -> list[str]:
         return [self.title, *(f"{n} {w}" for n, w in self.rows)] + ([self.empty] if not self.rows else [])
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        t, c = self.theme, self.theme.colors
-        painter = self._painter()
-        radius = t.px(24)
-        card = QPainterPath()
-        card.addRoundedRect(QRectF(self.rect()), radius, radius)
-        painter.fillPath(card, QColor(c.surface))
-        if t.high_contrast:
-            painter.setPen(QColor(c.outline))
-            painter.drawPath(card)
+    def _layout(self) -> tuple[list[_Text], QRectF, list[float]]:
+        """The title, then each call's number and counter; the gold rule under the title;
+        and the tops of the rows after the first (where a thin line parts them)."""
+        t = self.theme
         pad = t.px(36)
         inner = QRectF(self.rect()).adjusted(pad, t.px(24), -pad, -t.px(20))
         title_font = _fit(_font(t.font_px(44), bold=True), self.title, inner.width())
-        title_h = QFontMetricsF(title_font).height() + t.px(16)
-        painter.setFont(title_font)
-        painter.setPen(QColor(_ink(t)))
-        painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), title_h), LEFT, self.title)
+        title_h = _line(title_font) + t.px(16)
+        texts = [_Text(self.title, title_font, QRectF(inner.left(), inner.top(), inner.width(),
+                                                      title_h))]
         top = inner.top() + title_h
-        painter.fillRect(QRectF(inner.left(), top, inner.width(), max(2, t.px(3))), QColor(c.accent))
+        rule = QRectF(inner.left(), top, inner.width(), max(2, t.px(3)))
         top += t.px(8)
         if not self.rows:
-            painter.setFont(_font(t.font_px(36)))
-            painter.setPen(QColor(c.muted))
-            painter.drawText(QRectF(inner.left(), top, inner.width(), t.px(100)), LEFT, self.empty)
-            painter.end()
-            return
+            empty = _font(t.font_px(36))
+            texts.append(_Text(self.empty, empty, QRectF(inner.left(), top, inner.width(),
+                                                         max(float(t.px(100)), _line(empty)))))
+            return texts, rule, []
         row_h = (inner.bottom() - top) / BOARD_RECENT
         rows = self.rows[:BOARD_RECENT]
-        where_font = _font(t.font_px(48), bold=True)
+        where_font = _fit_height(_font(t.font_px(48), bold=True), row_h)
         where_metrics = QFontMetricsF(where_font)
         # One size for every number in the list (the smallest any row needs), so none looks odd.
-        number_font = _font(t.font_px(80), bold=True)
+        number_font = _fit_height(_font(t.font_px(80), bold=True), row_h)
         for number, where in rows:
             number_font = _fit(number_font, number,
                                inner.width() - where_metrics.horizontalAdvance(where) - t.px(24))
         for index, (number, where) in enumerate(rows):
-            row = QRectF(inner.left(), top + index * row_h, inner.width(), row_h)
-            if index:
-                painter.fillRect(QRectF(row.left(), row.top(), row.width(), max(1, t.px(2))),
-                                 QColor(c.outline))
-            number_width = row.width() - where_metrics.horizontalAdvance(where) - t.px(24)
-            painter.setFont(number_font)
+            row_top = top + index * row_h
+            where_width = where_metrics.horizontalAdvance(where)
+            texts.append(_Text(number, number_font, QRectF(
+                inner.left(), row_top, inner.width() - where_width - t.px(24), row_h)))
+            texts.append(_Text(where, where_font, QRectF(
+                inner.right() - where_width, row_top, where_width, row_h), RIGHT))
+        return texts, rule, [top + index * row_h for index in range(1, len(rows))]
+
+    def pieces(self) -> list[_Text]:
+        return self._layout()[0]
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        t, c = self.theme, self.theme.colors
+        painter = self._painter()
+        card = self._card()
+        painter.fillPath(card, QColor(c.surface))
+        if t.high_contrast:
+            painter.setPen(QColor(c.outline))
+            painter.drawPath(card)
+        (title, *rows), rule, lines = self._layout()
+        painter.setPen(QColor(_ink(t)))
+        title.draw(painter)
+        painter.fillRect(rule, QColor(c.accent))
+        for top in lines:
+            painter.fillRect(QRectF(rule.left(), top, rule.width(), max(1, t.px(2))),
+                             QColor(c.outline))
+        if not self.rows:
+            painter.setPen(QColor(c.muted))
+            rows[0].draw(painter)
+            rows = []
+        for number, where in zip(rows[::2], rows[1::2], strict=True):
             painter.setPen(QColor(c.text))
-            painter.drawText(QRectF(row.left(), row.top(), number_width, row.height()), LEFT, number)
-            painter.setFont(where_font)
+            number.draw(painter)
             painter.setPen(QColor(_ink(t)))
-            painter.drawText(row, RIGHT, where)
+            where.draw(painter)
         painter.end()
 
 
@@ -511,40 +605,58 @@ class WaitingStrip(_Part):
         square = max(metrics.height() * 0.95, metrics.horizontalAdvance(prefix) + t.px(16))
         return square + t.px(12) + metrics.horizontalAdvance(str(number)) + t.px(40)
 
+    def _layout(self) -> tuple[list[_Text], list[tuple[QRectF, int]]]:
+        """"Waiting:", then per service its prefix (on a chip) and its count, and "+2 more" for
+        what did not fit; and the chips with their counts."""
+        t = self.theme
+        band = QRectF(t.px(PAD), 0, self.width() - 2 * t.px(PAD), self.height())
+        shown, label_font, count_font = self.layout_counts()
+        texts = [_Text(self.label, label_font, QRectF(
+            band.left(), 0, QFontMetricsF(label_font).horizontalAdvance(self.label), band.height()))]
+        x = band.left() + texts[0].box.width() + t.px(24)
+        if not self.counts:
+            texts.append(_Text(self.nobody, label_font, QRectF(x, 0, band.right() - x, band.height())))
+        metrics = QFontMetricsF(count_font)
+        chips: list[tuple[QRectF, int]] = []
+        for prefix, number in self.counts[:shown]:
+            square = max(metrics.height() * 0.95, metrics.horizontalAdvance(prefix) + t.px(16))
+            chips.append((QRectF(x, (self.height() - square) / 2, square, square), number))
+            # The prefix is centred on its chip: in the strip's height its line fits whole.
+            texts.append(_Text(prefix, count_font, QRectF(x, 0, square, band.height()), CENTER))
+            x += square + t.px(12)
+            width = metrics.horizontalAdvance(str(number))
+            texts.append(_Text(str(number), count_font, QRectF(x, 0, width + 2, band.height())))
+            x += width + t.px(40)
+        if shown < len(self.counts):
+            texts.append(_Text(self._more(len(self.counts) - shown), label_font,
+                               QRectF(x, 0, band.right() - x, band.height())))
+        return texts, chips
+
+    def pieces(self) -> list[_Text]:
+        return self._layout()[0]
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         t, c = self.theme, self.theme.colors
         painter = self._painter()
         painter.fillRect(self.rect(), QColor(c.surface))
         painter.fillRect(QRectF(0, 0, self.width(), max(1, t.px(2))), QColor(c.outline))
-        band = QRectF(t.px(PAD), 0, self.width() - 2 * t.px(PAD), self.height())
-        shown, label_font, count_font = self.layout_counts()
-        self.shown = shown
-        painter.setFont(label_font)
+        self.shown = self.layout_counts()[0]
+        (label, *texts), chips = self._layout()
         painter.setPen(QColor(c.muted))
-        painter.drawText(band, LEFT, self.label)
-        x = band.left() + QFontMetricsF(label_font).horizontalAdvance(self.label) + t.px(24)
+        label.draw(painter)
         if not self.counts:
-            painter.drawText(QRectF(x, 0, band.right() - x, self.height()), LEFT, self.nobody)
-        metrics = QFontMetricsF(count_font)
-        for prefix, number in self.counts[:shown]:
-            square = max(metrics.height() * 0.95, metrics.horizontalAdvance(prefix) + t.px(16))
-            chip = QRectF(x, (self.height() - square) / 2, square, square)
+            texts[0].draw(painter)
+        for index, (chip, number) in enumerate(chips):
             painter.setBrush(QColor(c.primary))
             painter.setPen(QColor(c.outline) if t.high_contrast else Qt.PenStyle.NoPen)
             painter.drawRoundedRect(chip, t.px(10), t.px(10))
-            painter.setFont(count_font)
             painter.setPen(QColor(c.on_primary))
-            painter.drawText(chip, CENTER, prefix)
-            x = chip.right() + t.px(12)
-            width = metrics.horizontalAdvance(str(number))
+            texts[2 * index].draw(painter)
             painter.setPen(QColor(c.text if number else c.muted))
-            painter.drawText(QRectF(x, 0, width + 2, self.height()), LEFT, str(number))
-            x += width + t.px(40)
-        if shown < len(self.counts):
-            painter.setFont(label_font)
+            texts[2 * index + 1].draw(painter)
+        if self.counts and len(texts) > 2 * len(chips):
             painter.setPen(QColor(c.muted))
-            painter.drawText(QRectF(x, 0, band.right() - x, self.height()), LEFT,
-                             self._more(len(self.counts) - shown))
+            texts[-1].draw(painter)
         painter.end()
 
 
@@ -683,6 +795,7 @@ class DisplayBoard(QWidget):
         self.now = now  # the plaza's wall clock
         self.logo_path = logo_path
         self.state: BoardState | None = None
+        self._caption: tuple[str, str, str] | None = None  # number, counter, the words spoken
 
         self.header = BoardHeader(self, plaza_name, logo_path)
         self.offline_bar = OfflineBar(self)
@@ -715,9 +828,6 @@ class DisplayBoard(QWidget):
     # --- public API ---
 
     def set_state(self, state: BoardState) -> None:
-        previous = self.state.current if self.state is not None else None
-        if state.current != previous:
-            self.call_panel.spoken = ""  # the caption belonged to the previous call
         self.state = state
         self.refresh()
 
@@ -731,11 +841,16 @@ class DisplayBoard(QWidget):
     def is_pulsing(self) -> bool:
         return self._pulse.state() == QVariantAnimation.State.Running
 
-    def show_spoken(self, text: str) -> None:
+    def show_spoken(self, text: str, number: str = "", counter: str = "") -> None:
         """A one-line caption of the voice call under the number (for the deaf, and for when
-        there is no sound); cleared when the current call changes, or with ""."""
-        self.call_panel.spoken = text
-        self.call_panel.update()
+        there is no sound). It belongs to the call of `number` to `counter` (by default the
+        current one) and shows while that call is the current one, however the state that
+        brings the call and the voice that reads it are ordered; "" clears it."""
+        call = self.state.current if self.state is not None else None
+        if not number and call is not None:
+            number, counter = call.number, call.counter
+        self._caption = (number, counter, text) if text and number else None
+        self._render_caption()
 
     def set_theme(self, theme: Theme) -> None:
         """A new palette (a rebranded city, high contrast); sizes still follow the widget."""
@@ -773,6 +888,8 @@ class DisplayBoard(QWidget):
         """Word everything again from the state, in the board's language."""
         state = self.state
         lang = self.lang
+        if state is not None and state.plaza_name is not None:  # the catalog's, once known
+            self.header.plaza_name = state.plaza_name.get(lang)
         self.header.tick()
         self.header.update()
         panel = self.call_panel
@@ -783,7 +900,7 @@ class DisplayBoard(QWidget):
                          if panel.call is not None else "")
         panel.welcome = translate("DisplayBoard", "Welcome")
         panel.hint = translate("DisplayBoard", "Please take a queue number at the kiosk")
-        panel.update()
+        self._render_caption()
         recent = self.recent_panel
         recent.title = translate("DisplayBoard", "Recent calls")
         recent.empty = translate("DisplayBoard", "No calls yet")
@@ -800,6 +917,12 @@ class DisplayBoard(QWidget):
                  for a in (state.announcements if state is not None else ())]
         self.ticker.set_text("      •      ".join(t.strip() for t in texts if t.strip()))
         self._render_offline(state)
+
+    def _render_caption(self) -> None:
+        call, caption = self.call_panel.call, self._caption
+        fits = call is not None and caption is not None and caption[:2] == (call.number, call.counter)
+        self.call_panel.spoken = caption[2] if fits else ""
+        self.call_panel.update()
 
     def _render_offline(self, state: BoardState | None) -> None:
         if state is None or state.online:

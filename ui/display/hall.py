@@ -37,17 +37,19 @@ class HallDisplay(QObject):
         self.plaza = plaza
         theme = Theme(Palette.from_config(config.theme), landscape=True)
         languages().switch(config.kiosk.default_language)  # the board follows the app's language
-        self.board = DisplayBoard(theme, config.plaza.name,
+        self.board = DisplayBoard(theme, plaza.name.get(config.kiosk.default_language),
                                   lambda: local_time(plaza.clock(), plaza.timezone),
                                   logo_path=config.plaza.logo)
         self.store = StoreThread(self, name="display-store")
         self.announcer = announcer if announcer is not None else Announcer(
             self, lang=config.kiosk.default_language)
-        self.announcer.spoken.connect(self.board.show_spoken)
+        # A slot of this object: the announcer's thread hands the words to the GUI thread.
+        self.announcer.calling.connect(self._caption)
         self.online = enrolment is None  # a board standing alone has nothing to be away from
         self.last_sync: datetime | None = None
         self.live = None
         self.stopped_cleanly = True
+        self._to_pulse: set[str] = set()  # tickets of fresh calls whose state is on its way
         if enrolment is not None:
             from ui.sync_bridge import SyncBridge
 
@@ -65,6 +67,10 @@ class HallDisplay(QObject):
 
     def _show(self, state: BoardState) -> None:
         self.board.set_state(state)
+        # Pulse once the new call is the one shown, not over whatever was shown before it.
+        if state.current is not None and state.current.ticket in self._to_pulse:
+            self._to_pulse.clear()
+            self.board.pulse()
 
     def _on_update(self, update: SyncEvent) -> None:
         changed = update.changed or update.online != self.online
@@ -73,10 +79,12 @@ class HallDisplay(QObject):
             self.refresh()
         now = self.plaza.clock()
         fresh = [call for call in update.calls if now - call.at <= FRESH_CALL]
-        if fresh:
-            self.board.pulse()
+        self._to_pulse = {call.ticket for call in fresh} or self._to_pulse
         for call in fresh:
             self.announce(call)
+
+    def _caption(self, number: str, counter: str, text: str) -> None:
+        self.board.show_spoken(text, number, counter)
 
     def announce(self, call: Call) -> None:
         log.info("call: %s to counter %s", call.number, call.counter)

@@ -14,6 +14,7 @@ from kiosk import feed
 from kiosk.calls import BoardState
 from kiosk.local_plaza import LocalPlaza
 from kiosk.numbering import format_number, new_public_code
+from kiosk.vocabulary import TicketState
 from ui.app import application
 from ui.display.board import DisplayBoard
 from ui.i18n import languages
@@ -58,14 +59,12 @@ def seed_sample_calls(plaza: LocalPlaza, calls: int = 7) -> None:
         service = services[n % len(services)]
         sequence = 40 - n
         called = n < calls
-        changes.append(("ticket", {
-            "id": str(uuid.uuid4()), "public_code": new_public_code(), "service": service.code,
-            "service_day": plaza.today().isoformat(), "sequence": sequence,
-            "number": format_number(service.prefix, sequence), "priority": None,
-            "state": "called" if called else "waiting",
-            "issued_at": (now - timedelta(minutes=90 - n)).isoformat(),
-            "device_id": plaza.device_id, "queue": service.code,
-            "counter": service.counters[0] if called else None,
-            "called_at": (now - timedelta(minutes=3 * n)).isoformat() if called else None,
-            "recalls": 0}))
+        changes.append(feed.TicketChange(
+            id=str(uuid.uuid4()), public_code=new_public_code(), service=service.code,
+            service_day=plaza.today(), sequence=sequence,
+            number=format_number(service.prefix, sequence),
+            state=TicketState.CALLED if called else TicketState.WAITING,
+            issued_at=now - timedelta(minutes=90 - n), device_id=plaza.device_id,
+            queue=service.code, counter=service.counters[0] if called else None,
+            called_at=now - timedelta(minutes=3 * n) if called else None, changed_at=now))
     feed.apply(plaza.store, changes, None, now)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
-from ui import icons
+from ui import icons, wording
 from ui.i18n import locale, translate
 from ui.screens.base import ScrollScreen
 from ui.theme import MARGIN, Theme
 from ui.widgets.common import button, card, clear_layout, label, plain, set_icon
 
 ANNOUNCEMENT_MS = 8000
+SERVING_SHOWN = 4  # numbers in the "now serving" card
 
 
 class HomeScreen(ScrollScreen):
@@ -40,7 +41,7 @@ class HomeScreen(ScrollScreen):
         self.serving_card = card()
         serving = QVBoxLayout(self.serving_card)
         self.serving_title = label("", "section")
-        self.serving_numbers = QHBoxLayout()
+        self.serving_numbers = QGridLayout()
         self.serving_empty = label("", "secondary")
         serving.addWidget(self.serving_title)
         serving.addLayout(self.serving_numbers)
@@ -97,16 +98,22 @@ class HomeScreen(ScrollScreen):
         for row in range(8):
             self.grid.setRowStretch(row, 0)
         if theme.landscape:
-            self.grid.addWidget(self.title, 0, 0)
-            self.grid.addWidget(self.subtitle, 1, 0)
-            self.grid.addWidget(self.take, 2, 0)
-            self.grid.addLayout(tiles, 3, 0)
-            self.grid.addWidget(self.serving_card, 0, 1, 2, 1)
-            self.grid.addWidget(self.news_card, 2, 1, 2, 1)
+            # Two columns, each its own stack: the actions left, who is served and news right.
+            actions, news = QVBoxLayout(), QVBoxLayout()
+            actions.setSpacing(theme.px(16))
+            news.setSpacing(theme.px(16))
+            for widget in (self.title, self.subtitle, self.take):
+                actions.addWidget(widget)
+            actions.addLayout(tiles)
+            actions.addStretch()
+            news.addWidget(self.serving_card)
+            news.addWidget(self.news_card)
+            news.addStretch()
+            self.grid.addLayout(actions, 0, 0)
+            self.grid.addLayout(news, 0, 1)
             self.today_card.hide()  # the header's clock is enough on a wide screen
             self.grid.setColumnStretch(0, 3)
             self.grid.setColumnStretch(1, 2)
-            self.grid.setRowStretch(4, 1)
         else:
             # The actions sit in the lower two thirds, where a seated visitor can reach them.
             self.grid.addWidget(self.title, 0, 0)
@@ -148,13 +155,28 @@ class HomeScreen(ScrollScreen):
         self.today_open.setVisible(bool(states))
 
     def _render_serving(self) -> None:
+        """The numbers called and still at their counters, each with its counter; else the
+        last call of the day, or that there was none."""
         self._render_today()
         clear_layout(self.serving_numbers)
-        calls = [(number, code) for code, state in self.model.states.items()
-                 for number in state.now_serving][:4]
-        for number, _code in calls:
-            number_label = label(number, "section", wrap=False)
-            number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.serving_numbers.addWidget(number_label)
-        self.serving_empty.setVisible(not calls)
-        self.serving_empty.setText(translate("Home", "No numbers have been called yet today."))
+        live = {number for state in self.model.states.values() for number in state.now_serving}
+        calls = self.model.calls
+        serving = [call for call in calls if call.number in live][:SERVING_SHOWN]
+        columns = 2 if self.theme.landscape else SERVING_SHOWN
+        for index, call in enumerate(serving):
+            number = label(call.number, "serving-number", wrap=False)
+            where = label(wording.counters((call.counter,)), "secondary", wrap=False)
+            for widget in (number, where):
+                widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.serving_numbers.addWidget(number, 2 * (index // columns), index % columns)
+            self.serving_numbers.addWidget(where, 2 * (index // columns) + 1, index % columns)
+        if serving:
+            text = ""
+        elif calls:
+            last = calls[0]
+            text = translate("Home", "No number is being served right now. Last called: %1 at %2.") \
+                .replace("%1", last.number).replace("%2", wording.counters((last.counter,)))
+        else:
+            text = translate("Home", "No numbers have been called yet today.")
+        self.serving_empty.setText(text)
+        self.serving_empty.setVisible(bool(text))

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.numbering import Priority
+from kiosk.vocabulary import Priority
 from ui import icons, wording
 from ui.i18n import translate
 from ui.screens.base import ScrollScreen
 from ui.theme import MARGIN
-from ui.widgets.common import button, card, clear_layout, label, set_icon
+from ui.widgets.common import button, card, clear_layout, label, set_icon, set_role
+from ui.widgets.flow import FlowLayout
 from ui.widgets.qr import QrCode
 from ui.widgets.service_row import badge_text
 
@@ -22,10 +23,17 @@ class ServiceScreen(ScrollScreen):
 
     def __init__(self, model, nav) -> None:
         super().__init__(model, nav)
+        # Taking a number: a bar under the details in portrait, a panel beside them in
+        # landscape (the wide screen's short height stays for reading).
         self.bar = QFrame()
         self.bar.setProperty("role", "bar")
         self.bar_layout = QVBoxLayout(self.bar)
-        self.outer.addWidget(self.bar)
+        self.outer.removeWidget(self.scroll)
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body.setSpacing(0)
+        self.body.addWidget(self.scroll, 1)
+        self.body.addWidget(self.bar, 0)
+        self.outer.addLayout(self.body, 1)
         self.priority_group = QButtonGroup(self)
         self.priority_group.setExclusive(False)
         self.priority: str | None = None
@@ -39,6 +47,14 @@ class ServiceScreen(ScrollScreen):
         self.priority = None
         self.problem = ""
         super().enter(**params)
+
+    def apply_theme(self, theme) -> None:
+        self.body.setDirection(QBoxLayout.Direction.LeftToRight if theme.landscape
+                               else QBoxLayout.Direction.TopToBottom)
+        self.body.setStretch(0, 3 if theme.landscape else 1)
+        self.body.setStretch(1, 2 if theme.landscape else 0)
+        set_role(self.bar, "panel" if theme.landscape else "bar")
+        super().apply_theme(theme)
 
     def _refused(self, refused) -> None:
         # The rules changed since the screen was drawn (quota filled, cut-off passed): say why.
@@ -71,42 +87,38 @@ class ServiceScreen(ScrollScreen):
         clear_layout(self.column)
         self.scroll.verticalScrollBar().setValue(0)
 
-        # Portrait: one column. Landscape: who/what and the documents on the left (seen at
-        # once), the description, facts and QR on the right.
-        left, right = QVBoxLayout(), QVBoxLayout()
-        left.setSpacing(theme.px(16))
-        right.setSpacing(theme.px(24))
-        left.addWidget(label(service.name.get(lang), "title"))
-        left.addWidget(label(agency.name.get(lang), "secondary"))
+        # One column: the action has its own place (bar or panel), so the details read
+        # top to bottom in both orientations.
+        column = QVBoxLayout()
+        column.setSpacing(theme.px(24))
+        heading = QVBoxLayout()
+        heading.setSpacing(theme.px(12))
+        heading.addWidget(label(service.name.get(lang), "title"))
+        heading.addWidget(label(agency.name.get(lang), "secondary"))
         if state is not None:
-            status = QHBoxLayout()
-            status.addWidget(label(badge_text(state.availability.badge),
-                                   f"badge-{state.availability.badge}", wrap=False))
-            status.addWidget(label(wording.today_hours(state.availability), wrap=False))
-            status.addStretch()
-            left.addLayout(status)
-        description = label(service.description.get(lang))
-        (right if theme.landscape else left).addWidget(description)
-        left.addWidget(self._requirements(service))
+            heading.addLayout(self._status(state.availability))
+        column.addLayout(heading)
+        column.addWidget(label(service.description.get(lang)))
+        column.addWidget(self._requirements(service))
         if service.steps.get(lang):
-            left.addWidget(self._steps(service))
-        right.addWidget(self._facts(service))
+            column.addWidget(self._steps(service))
+        column.addWidget(self._facts(service))
         if service.info_url:
-            right.addWidget(self._qr(service.info_url))
-        right.addStretch()
-        grid = QGridLayout()
-        grid.setSpacing(theme.px(24))
-        if theme.landscape:
-            grid.addLayout(left, 0, 0)
-            grid.addLayout(right, 0, 1)
-            grid.setColumnStretch(0, 3)
-            grid.setColumnStretch(1, 2)
-        else:
-            grid.addLayout(left, 0, 0)
-            grid.addLayout(right, 1, 0)
-        self.column.addLayout(grid)
+            column.addWidget(self._qr(service.info_url))
+        self.column.addLayout(column)
         self.column.addStretch()
         self._render_bar()
+
+    def _status(self, availability) -> QHBoxLayout:
+        """One message: open with today's hours, or only the state (the bar says why and
+        when numbers can be taken again)."""
+        row = QHBoxLayout()
+        row.setSpacing(self.theme.px(16))
+        row.addWidget(label(badge_text(availability.badge), f"badge-{availability.badge}", wrap=False))
+        if availability.can_issue:
+            row.addWidget(label(wording.today_hours(availability), wrap=False))
+        row.addStretch()
+        return row
 
     def _section_card(self, title: str) -> tuple[QFrame, QVBoxLayout]:
         box = card()
@@ -152,14 +164,15 @@ class ServiceScreen(ScrollScreen):
 
     def _facts(self, service) -> QFrame:
         box, layout = self._section_card(translate("Service", "Good to know"))
+        note = service.fee_note.get(self.lang) if service.fee_note else ""
         facts = [
-            ("money", translate("Service", "Fee"), wording.fee(service.fee)
-             + (f" — {service.fee_note.get(self.lang)}" if service.fee_note else "")),
-            ("hourglass", translate("Service", "Takes about"), wording.minutes(service.duration_minutes)),
-            ("counter", translate("Service", "Where"), wording.counters(service.counters)),
+            ("money", translate("Service", "Fee"), wording.fee(service.fee), note),
+            ("hourglass", translate("Service", "Takes about"), wording.minutes(service.duration_minutes),
+             ""),
+            ("counter", translate("Service", "Where"), wording.counters(service.counters), ""),
         ]
         size = self.theme.px(44)
-        for icon_name, title, value in facts:
+        for icon_name, title, value, detail in facts:
             row = QHBoxLayout()
             row.setSpacing(self.theme.px(16))
             mark = label("", wrap=False)
@@ -170,6 +183,8 @@ class ServiceScreen(ScrollScreen):
             texts.setSpacing(0)
             texts.addWidget(label(title, "secondary"))
             texts.addWidget(label(value))
+            if detail:  # what the amount covers, under it
+                texts.addWidget(label(detail, "secondary"))
             row.addWidget(mark)
             row.addLayout(texts, 1)
             layout.addLayout(row)
@@ -200,18 +215,17 @@ class ServiceScreen(ScrollScreen):
         if state is not None and not state.availability.can_issue:
             notice = label(wording.why_not(state.availability, self.lang), "notice")
             self.bar_layout.addWidget(notice)
+            if theme.landscape:
+                self.bar_layout.addStretch()
             return
         if self.problem:
             self.bar_layout.addWidget(label(self.problem, "notice"))
-        row = QHBoxLayout()
-        row.setSpacing(theme.px(24))
-        side_by_side = theme.landscape and not theme.large_text  # large words need the full width
-        choice_column = QVBoxLayout() if side_by_side else self.bar_layout
         if service.priority_allowed:
-            choice_column.addWidget(label(
+            self.bar_layout.addWidget(label(
                 translate("Service", "Priority service — choose one if it applies to you:"),
                 "secondary"))
-            chips = QHBoxLayout()
+            # Portrait: the choices side by side, wrapping; landscape: one under another.
+            chips = QVBoxLayout() if theme.landscape else FlowLayout(spacing=theme.px(16))
             chips.setSpacing(theme.px(16))
             for choice in wording.PRIORITY_CHOICES:
                 chip = button(wording.priority_name(choice), "chip")
@@ -219,17 +233,14 @@ class ServiceScreen(ScrollScreen):
                 chip.setChecked(self.priority == choice)
                 chip.clicked.connect(lambda checked, c=choice: self._choose_priority(c, checked))
                 chips.addWidget(chip)
-            choice_column.addLayout(chips)
+            self.bar_layout.addLayout(chips)
+        if theme.landscape:
+            self.bar_layout.addStretch()  # the action at the bottom, in reach
         take = button(translate("Service", "Take a number"), "accent")
         set_icon(take, icons.icon("ticket", theme.px(64), theme.colors.on_accent), theme.px(64))
         take.clicked.connect(self._take)
         take.setEnabled(not self.model.issuing)
-        if side_by_side:
-            row.addLayout(choice_column, 3)
-            row.addWidget(take, 2)
-            self.bar_layout.addLayout(row)
-        else:
-            self.bar_layout.addWidget(take)
+        self.bar_layout.addWidget(take)
         self.take = take
 
     def _choose_priority(self, choice: str, checked: bool) -> None:

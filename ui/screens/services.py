@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QSizePolicy
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QSizePolicy
 
 from kiosk.catalog import Service
 from ui import icons, wording
@@ -32,20 +33,42 @@ class ServicesScreen(ScrollScreen):
         agency = self.params.get("agency")
         category = self.params.get("category")
         if agency:
-            found = self.model.agency(agency)
-            self.column.addWidget(label(found.name.get(self.lang), "title"))
+            self._top(self.model.agency(agency).name.get(self.lang))
             self._service_list(self.model.services_of(agency=agency))
         elif category:
-            found = self.model.category(category)
-            self.column.addWidget(label(found.name.get(self.lang), "title"))
+            self._top(self.model.category(category).name.get(self.lang))
             self._service_list(self.model.services_of(category=category))
         else:
-            self.column.addWidget(label(translate("Services", "Choose a service"), "title"))
+            self._top(translate("Services", "Choose a service"))
             self.column.addWidget(label(
                 translate("Services", "Pick the office you need, or a topic below."), "secondary"))
             self._chips()
             self._agency_tiles()
         self.column.addStretch()
+
+    def _top(self, title: str) -> None:
+        """The search field on top, then the title; side by side on a wide screen."""
+        landscape = self.theme.landscape
+        top = QBoxLayout(QBoxLayout.Direction.LeftToRight if landscape
+                         else QBoxLayout.Direction.TopToBottom)
+        top.setSpacing(self.theme.px(24))
+        heading = label(title, "title")
+        if landscape:
+            top.addWidget(heading, 1)
+            top.addWidget(self._search_field(), 1, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            top.addWidget(self._search_field())
+            top.addWidget(heading)
+        self.column.addLayout(top)
+
+    def _search_field(self) -> QPushButton:
+        """Looks like the search screen's field; a tap opens it with the keyboard."""
+        field = button(translate("Services", "Search by name, e.g. KTP"), "field")
+        size = self.theme.px(44)
+        set_icon(field, icons.icon("search", size, self.theme.colors.muted), size)
+        field.setObjectName("search-field")
+        field.clicked.connect(lambda: self.nav.go("search"))
+        return field
 
     def _chips(self) -> None:
         self.column.addWidget(label(translate("Services", "Topics"), "section"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
 from kiosk.availability import StaffOverride
 from kiosk.pin import PinResult
@@ -14,6 +14,7 @@ from ui.i18n import translate
 from ui.screens.base import ScrollScreen
 from ui.theme import GAP, MARGIN
 from ui.widgets.common import button, card, clear_layout, label
+from ui.widgets.flow import FlowLayout
 
 PIN_MAX = 12
 
@@ -149,6 +150,9 @@ class StaffScreen(ScrollScreen):
             problems.append(translate(
                 "Staff", "The local store was damaged and has been rebuilt. The old file was kept "
                 "as %1.").replace("%1", notes.recovered_from))
+            salvage = self.model.plaza.store.salvage  # what came back, what did not (IT's words)
+            if salvage is not None:
+                problems.extend(salvage.lines())
         if notes.catalog_problems:
             problems.append(wording.count(translate(
                 "Staff", "Catalog problems (details in the log): %1"),
@@ -161,8 +165,7 @@ class StaffScreen(ScrollScreen):
             health_layout.addWidget(label(translate("Staff", "No problems found."), "secondary"))
         self.column.addWidget(health)
 
-        actions = QHBoxLayout()
-        actions.setSpacing(self.theme.px(16))
+        actions = FlowLayout(spacing=self.theme.px(16))
         reprint = button(translate("Staff", "Show the last ticket again"), "primary")
         reprint.clicked.connect(self.model.reprint_last)
         leave = button(translate("Staff", "Leave kiosk mode"))
@@ -178,10 +181,11 @@ class StaffScreen(ScrollScreen):
         for service in self.model.catalog.services:
             state = self.model.states.get(service.code)
             row = card()
-            row_layout = QHBoxLayout(row)
+            row_layout = QVBoxLayout(row)
             row_layout.setContentsMargins(pad // 2, pad // 2, pad // 2, pad // 2)
             row_layout.setSpacing(self.theme.px(GAP))
-            row_layout.addWidget(label(f"{service.prefix} · {service.name.get(self.lang)}"), 1)
+            row_layout.addWidget(label(f"{service.prefix} · {service.name.get(self.lang)}"))
+            choices = FlowLayout(spacing=self.theme.px(GAP))  # under the name: never too wide
             current = state.override if state else None
             for choice, text in (
                 (None, translate("Staff", "Normal hours")),
@@ -194,7 +198,8 @@ class StaffScreen(ScrollScreen):
                 chip.setObjectName(f"override-{service.code}-{choice or 'normal'}")
                 chip.clicked.connect(lambda _=False, c=service.code, s=choice:
                                      self.model.set_override(c, s))
-                row_layout.addWidget(chip)
+                choices.addWidget(chip)
+            row_layout.addLayout(choices)
             self.column.addWidget(row)
 
     def _reprint_ready(self, ticket) -> None:

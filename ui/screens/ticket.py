@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.local_plaza import IssuedTicket
 from kiosk.numbering import tracking_url
 from ui import icons, wording
 from ui.i18n import translate
 from ui.screens.base import ScrollScreen
-from ui.theme import MARGIN
+from ui.theme import MARGIN, PRIMARY_HEIGHT
 from ui.widgets.common import button, card, clear_layout, label, set_icon
 from ui.widgets.fit_label import FitLabel
 from ui.widgets.qr import QrCode
@@ -32,9 +32,17 @@ class TicketScreen(ScrollScreen):
         self.number = FitLabel("big-number")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr = QrCode()
+        self.where = None
+        # The way out stays on screen below the content, whatever the text size.
+        self.bar = QFrame()
+        self.bar.setProperty("role", "bar")
+        self.bar_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.bar)
         self.countdown_label = label("", "secondary")
         self.done_button = button("", "primary")
-        self.done_button.clicked.connect(nav.home)
+        self.done_button.clicked.connect(nav.finish_visit)
+        self.bar_layout.addWidget(self.countdown_label)
+        self.bar_layout.addWidget(self.done_button)
+        self.outer.addWidget(self.bar)
 
     def enter(self, **params) -> None:
         self.seconds_left = self.model.config.kiosk.ticket_seconds
@@ -48,7 +56,7 @@ class TicketScreen(ScrollScreen):
         self.seconds_left -= 1
         if self.seconds_left <= 0:
             self._countdown.stop()
-            self.nav.home()
+            self.nav.finish_visit()
         else:
             self._render_countdown()
 
@@ -66,7 +74,7 @@ class TicketScreen(ScrollScreen):
             return
         theme, lang = self.theme, self.lang
         service = self.model.service(ticket.service_code)
-        clear_layout(self.grid, keep=(self.number, self.qr, self.countdown_label, self.done_button))
+        clear_layout(self.grid, keep=(self.number, self.qr))
         margin = theme.px(MARGIN)
         self.grid.setSpacing(theme.px(24))
 
@@ -78,12 +86,13 @@ class TicketScreen(ScrollScreen):
         self.number.setText(ticket.number)
         name = label(service.name.get(lang))
         name.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        where = label(wording.counters(service.counters), "section")
+        self.where = where = label(wording.counters(service.counters), "section")
         where.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The counter right under the number: what to watch for and where to go come first.
         number_layout.addWidget(heading)
         number_layout.addWidget(self.number)
-        number_layout.addWidget(name)
         number_layout.addWidget(where)
+        number_layout.addWidget(name)
         if ticket.priority:
             mark = label(translate("Ticket", "Priority: %1").replace(
                 "%1", wording.priority_name(ticket.priority)), "badge-open", wrap=False)
@@ -112,28 +121,39 @@ class TicketScreen(ScrollScreen):
         qr_layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
         qr_layout.addLayout(qr_texts, 1)
 
-        size = theme.px(48)
-        self.done_button.setText(translate("Ticket", "Done"))
-        set_icon(self.done_button, icons.icon("check", size, theme.colors.on_primary), size)
-        self.done_button.setMinimumHeight(theme.px(120))
-        self._render_countdown()
+        self._render_bar()
         if theme.landscape:
             self.grid.addWidget(number_card, 0, 0, 3, 1)
             self.grid.addWidget(wait_card, 0, 1)
             self.grid.addWidget(qr_card, 1, 1)
-            self.grid.addWidget(self.countdown_label, 3, 0)
-            self.grid.addWidget(self.done_button, 3, 1)
             self.grid.setColumnStretch(0, 1)
             self.grid.setColumnStretch(1, 1)
             self.grid.setRowStretch(2, 1)
+            self.grid.setRowStretch(3, 0)
         else:
             self.grid.addWidget(number_card, 0, 0)
             self.grid.addWidget(wait_card, 1, 0)
             self.grid.addWidget(qr_card, 2, 0)
             self.grid.setRowStretch(3, 1)
-            self.grid.addWidget(self.countdown_label, 4, 0)
-            self.grid.addWidget(self.done_button, 5, 0)
             self.grid.setColumnStretch(0, 1)
             self.grid.setColumnStretch(1, 0)
             self.grid.setRowStretch(2, 0)
+
+    def _render_bar(self) -> None:
+        """Portrait: the countdown over a full-width Done. Landscape: side by side."""
+        theme = self.theme
+        pad = theme.px(MARGIN)
+        self.bar_layout.setContentsMargins(pad, theme.px(16), pad, theme.px(24))
+        self.bar_layout.setSpacing(theme.px(24 if theme.landscape else 12))
+        self.bar_layout.setDirection(QBoxLayout.Direction.LeftToRight if theme.landscape
+                                     else QBoxLayout.Direction.TopToBottom)
+        self.bar_layout.setStretch(0, 1 if theme.landscape else 0)
+        self.bar_layout.setStretch(1, 1 if theme.landscape else 0)
+        self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignVCenter | (
+            Qt.AlignmentFlag.AlignLeft if theme.landscape else Qt.AlignmentFlag.AlignHCenter))
+        size = theme.px(48)
+        self.done_button.setText(translate("Ticket", "Done"))
+        set_icon(self.done_button, icons.icon("check", size, theme.colors.on_primary), size)
+        self.done_button.setMinimumHeight(theme.px(PRIMARY_HEIGHT))
+        self._render_countdown()
 

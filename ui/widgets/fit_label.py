@@ -4,8 +4,10 @@ device-tagged number (`A-K7-012`) is longer than `A-012` but must stay whole on 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
+
+from ui.widgets.painted_text import PaintedText
 
 
 class FitLabel(QLabel):
@@ -19,7 +21,8 @@ class FitLabel(QLabel):
     def sizeHint(self) -> QSize:
         return QSize(0, super().sizeHint().height())
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
+    def fitted_font(self) -> QFont:
+        """The theme's font, made smaller if the text would not fit the width."""
         area = self.contentsRect()
         font = self.font()
         needed = QFontMetricsF(font).horizontalAdvance(self.text())
@@ -29,7 +32,13 @@ class FitLabel(QLabel):
                 font.setPixelSize(max(1, int(font.pixelSize() * scale)))
             else:
                 font.setPointSizeF(max(1.0, font.pointSizeF() * scale))
+        return font
+
+    def painted_texts(self) -> list[PaintedText]:
+        return [PaintedText(self.text(), self.fitted_font(), self.contentsRect(), wrap=False)]
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setFont(font)
+        painter.setFont(self.fitted_font())
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        painter.drawText(area, int(self.alignment()), self.text())
+        painter.drawText(self.contentsRect(), int(self.alignment()), self.text())

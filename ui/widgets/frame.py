@@ -5,10 +5,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -31,6 +30,8 @@ QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 RAIL_WIDTH = 260
 STAFF_TAPS = 5  # taps on the logo within STAFF_TAP_SECONDS open the staff panel
 STAFF_TAP_SECONDS = 3.0
+# Qt turns every second quick press into a double-click: both are a tap on the logo.
+TAP_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
 
 
 class Header(QFrame):
@@ -43,7 +44,8 @@ class Header(QFrame):
         self.setProperty("role", "header")
         self._now = now  # the plaza's wall clock
         self._taps: list[float] = []
-        self._logo_path = Path(logo_path) if logo_path else ASSETS / "branding" / "logo.svg"
+        self._down = False  # a tap on the logo is being held
+        self._logo_path = logo_path
         layout = QHBoxLayout(self)
         self.logo = QLabel()
         self.logo.installEventFilter(self)
@@ -61,6 +63,8 @@ class Header(QFrame):
         self.id_button = button("ID", "header")
         self.en_button = button("EN", "header")
         for lang, lang_button in (("id", self.id_button), ("en", self.en_button)):
+            # Their size is the theme's (LANGUAGE_BUTTON): the clock never moves.
+            lang_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             lang_button.setCheckable(True)
             lang_button.clicked.connect(lambda _=False, code=lang: self._choose(code))
         layout.addWidget(self.logo)
@@ -73,20 +77,6 @@ class Header(QFrame):
         self._timer.start(10_000)
         self.update_clock()
         self._show_language()
-
-    def _logo_pixmap(self, size: int) -> QPixmap:
-        """The city's logo (SVG or PNG); the bundled emblem if it cannot be drawn."""
-        if self._logo_path.suffix.lower() == ".png":
-            pixmap = QPixmap(str(self._logo_path))
-            if not pixmap.isNull():
-                return pixmap.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
-                                     Qt.TransformationMode.SmoothTransformation)
-        elif self._logo_path.exists():
-            renderer = QSvgRenderer(str(self._logo_path))
-            if renderer.isValid():
-                return icons.svg_pixmap(self._logo_path.read_text(encoding="utf-8",
-                                                                  errors="replace"), size)
-        return icons.svg_pixmap((ASSETS / "branding" / "logo.svg").read_text(encoding="utf-8"), size)
 
     def _choose(self, lang: str) -> None:
         self.languageChosen.emit(lang)
@@ -109,23 +99,31 @@ class Header(QFrame):
         self.clock.setText(self._now().strftime("%H:%M"))
 
     def apply_theme(self, theme: Theme) -> None:
-        self.setFixedHeight(theme.px(HEADER_HEIGHT))
+        self.setFixedHeight(theme.px(HEADER_HEIGHT))  # the same in every mode (see Theme)
         self.layout().setContentsMargins(theme.px(MARGIN), 0, theme.px(MARGIN), 0)
         self.layout().setSpacing(theme.px(20))
         size = theme.px(96)
-        self.logo.setPixmap(self._logo_pixmap(size))
+        self.logo.setPixmap(icons.logo_pixmap(self._logo_path, size))
         self.logo.setFixedSize(size, size)
-        for lang_button in (self.id_button, self.en_button):
-            lang_button.setFixedSize(theme.px(96), theme.px(88))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.logo and event.type() == QEvent.Type.MouseButtonPress:
-            now = time.monotonic()
-            self._taps = [t for t in self._taps if now - t < STAFF_TAP_SECONDS] + [now]
-            if len(self._taps) >= STAFF_TAPS:
-                self._taps.clear()
-                self.staffGesture.emit()
+        if watched is self.logo:
+            kind = event.type()
+            if kind == QEvent.Type.MouseButtonRelease:
+                self._down = False
+            # A quick second tap may come as a double-click instead of a press, or as both:
+            # either way it is one tap.
+            elif kind in TAP_EVENTS and not (kind == QEvent.Type.MouseButtonDblClick and self._down):
+                self._down = True
+                self._tap()
         return False
+
+    def _tap(self) -> None:
+        now = time.monotonic()
+        self._taps = [t for t in self._taps if now - t < STAFF_TAP_SECONDS] + [now]
+        if len(self._taps) >= STAFF_TAPS:
+            self._taps.clear()
+            self.staffGesture.emit()
 
 
 def _footer_button() -> QToolButton:
@@ -214,22 +212,27 @@ class Footer(QFrame):
             layout.setDirection(QBoxLayout.Direction.LeftToRight)
             self.setFixedWidth(QWIDGETSIZE_MAX)
             self.setMinimumWidth(0)
-            self.setFixedHeight(theme.px(FOOTER_HEIGHT))
             layout.setContentsMargins(theme.px(24), theme.px(12), theme.px(24), theme.px(12))
         layout.setSpacing(theme.px(16))
-        color = theme.colors.text
+        colors = theme.colors
         size = theme.px(56 if theme.landscape else 44)
+        # Large words do not fit four across beside their icons: the words go under them.
+        under = theme.landscape or theme.large_text
         for widget, name in ((self.back_button, "back"), (self.large_button, "text-size"),
                              (self.contrast_button, "contrast"), (self.home_button, "home")):
-            widget.setIcon(icons.icon(name, size, color))
+            widget.setIcon(icons.stateful_icon(name, size, colors.text, on=colors.on_selected,
+                                               disabled=colors.disabled))
             widget.setIconSize(QSize(size, size))
-            widget.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon if theme.landscape
+            widget.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon if under
                                       else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             widget.setMinimumHeight(theme.px(96))
+        self.ensurePolished()
+        for widget in self._buttons():
+            widget.ensurePolished()
+        if not theme.landscape:  # the guide's height, or what words under icons need
+            layout.invalidate()
+            self.setFixedHeight(max(theme.px(FOOTER_HEIGHT), layout.totalSizeHint().height()))
         if theme.landscape:  # as wide as the longest word needs, never narrower than the rail
-            self.ensurePolished()
-            for widget in self._buttons():
-                widget.ensurePolished()
             needed = max(widget.sizeHint().width() for widget in self._buttons())
             self.setFixedWidth(max(theme.px(RAIL_WIDTH), needed + theme.px(24)))
 

@@ -7,16 +7,21 @@ reports its height for its width.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.theme import BODY, SECONDARY, SECTION, Theme
+from ui.widgets.common import unbroken
+from ui.widgets.painted_text import PaintedText
 
 WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+ONE_LINE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop  # a column as wide as its text
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+MIDDLE_MIN = 320  # px at scale 1: a narrower name column moves the badge and notes under it
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,7 @@ class TouchRow(QWidget):
 
     theme: Theme
     _pressed = False
+    touch_target = True  # for layout checks: the whole row is one tap
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -71,6 +77,16 @@ class TouchRow(QWidget):
         raise NotImplementedError
 
 
+@dataclass(frozen=True)
+class _Piece:
+    """One text of a row where it is drawn: `kind` picks its font and colour."""
+
+    kind: str  # mark, title, line, emphasis, badge, side
+    text: str
+    rect: QRect
+    flags: int
+
+
 class PaintedRow(TouchRow):
     clicked = Signal()
 
@@ -80,77 +96,112 @@ class PaintedRow(TouchRow):
         self.key = key
         self.theme = theme
         self._pressed = False
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        sp = self.sizePolicy()
-        sp.setHeightForWidth(True)
-        self.setSizePolicy(sp)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         family = "Noto Sans"
-        self._title_font = QFont(family)
-        self._title_font.setPixelSize(theme.font_px(BODY))
-        self._title_font.setBold(True)
-        self._line_font = QFont(family)
-        self._line_font.setPixelSize(theme.font_px(SECONDARY))
-        self._mark_font = QFont(family)
-        self._mark_font.setPixelSize(theme.font_px(SECTION))
-        self._mark_font.setBold(True)
-        self._badge_font = QFont(self._line_font)
-        self._badge_font.setBold(True)
-        self._height_cache: tuple[int, int] = (-1, 0)
+        title = QFont(family)
+        title.setPixelSize(theme.font_px(BODY))
+        title.setBold(True)
+        line = QFont(family)
+        line.setPixelSize(theme.font_px(SECONDARY))
+        mark = QFont(family)
+        mark.setPixelSize(theme.font_px(SECTION))
+        mark.setBold(True)
+        badge = QFont(line)
+        badge.setBold(True)
+        self._fonts = {"mark": mark, "title": title, "line": line, "emphasis": mark, "badge": badge,
+                       "side": line}
+        self._layout_cache: tuple[int, list[_Piece], int] = (-1, [], 0)
 
-    # --- geometry ---
+    # --- geometry: one pass places every text; height, painting and checks all read it ---
 
-    def _columns(self, width: int) -> tuple[QRect, QRect, QRect]:
-        """Mark, middle and side columns inside the padding."""
-        t = self.theme
-        pad = t.px(24)
+    def _pieces(self, width: int) -> tuple[list[_Piece], int]:
+        """The texts placed for `width`, and the row's height."""
+        if self._layout_cache[0] == width:
+            return self._layout_cache[1], self._layout_cache[2]
+        t, text = self.theme, self.text
+        pad, gap, small = t.px(24), t.px(20), t.px(4)
+        metrics = {kind: QFontMetrics(font) for kind, font in self._fonts.items()}
         inner = QRect(pad, pad, max(1, width - 2 * pad), 10_000)
-        mark_metrics = QFontMetrics(self._mark_font)
-        mark_width = max(mark_metrics.horizontalAdvance("WW"),
-                         mark_metrics.horizontalAdvance(self.text.mark)) if self.text.mark else 0
+        mark_width = max(self._advance("mark", "WW"), self._advance("mark", text.mark)) if text.mark else 0
+        longest = self._longest_word()
+        # The mark sits left of the name unless the name's longest word would not fit beside it.
+        mark_above = bool(mark_width) and inner.width() - mark_width - gap < longest
+        left = inner.left() + (mark_width + gap if mark_width and not mark_above else 0)
+        top = inner.top() + (metrics["mark"].height() + small if mark_above else 0)
         side_width = self._side_width()
-        gap = t.px(20)
-        mark = QRect(inner.left(), inner.top(), mark_width, inner.height())
-        left = mark.right() + (gap if mark_width else 0)
-        side = QRect(inner.right() - side_width, inner.top(), side_width, inner.height())
-        middle = QRect(left, inner.top(), max(1, side.left() - gap - left), inner.height())
-        return mark, middle, side
+        middle_width = inner.right() - side_width - gap - left
+        # Side by side while the name keeps a wide column; else the badge and notes go under it.
+        stacked = side_width > 0 and middle_width < max(t.px(MIDDLE_MIN), longest)
+        if stacked or not side_width:
+            middle_width = inner.right() + 1 - left
+        middle_width = max(1, middle_width)
+        pieces: list[_Piece] = []
+        if text.mark:
+            pieces.append(_Piece("mark", text.mark, QRect(inner.left(), inner.top(), mark_width,
+                                                          metrics["mark"].height()), int(ONE_LINE)))
+        y = top
+        for kind, value in (("title", text.title), *(("line", line) for line in text.lines)):
+            shown = unbroken(value)
+            used = metrics[kind].boundingRect(QRect(left, y, middle_width, 10_000), int(WRAP), shown)
+            pieces.append(_Piece(kind, shown, QRect(left, y, middle_width, used.height()), int(WRAP)))
+            y += used.height() + small
+        bottom = y - small
+        if stacked:
+            y, x, flags, column = bottom + t.px(12), left, int(WRAP), middle_width
+        else:
+            y, x, flags, column = top, inner.right() + 1 - side_width, int(RIGHT), side_width
+        if text.side_emphasis:
+            shown = unbroken(text.side_emphasis)
+            used = metrics["emphasis"].boundingRect(QRect(x, y, column, 10_000), flags, shown)
+            pieces.append(_Piece("emphasis", shown, QRect(x, y, column, used.height()), flags))
+            y += used.height()
+        if text.badge:
+            badge = self._advance("badge", text.badge) + 2 * t.px(16)
+            box_x = x if stacked else x + column - badge
+            pieces.append(_Piece("badge", text.badge, QRect(box_x, y, badge,
+                                                            metrics["badge"].height() + small),
+                                 int(Qt.AlignmentFlag.AlignCenter)))
+            y += metrics["badge"].height() + small + t.px(8)
+        for value in text.side:
+            used = metrics["side"].boundingRect(QRect(x, y, column, 10_000), flags, value)
+            pieces.append(_Piece("side", value, QRect(x, y, column, used.height()), flags))
+            y += used.height() + small
+        if text.side:
+            y -= small
+        content = max(bottom, y, inner.top() + metrics["mark"].height())
+        height = content + pad
+        self._layout_cache = (width, pieces, height)
+        return pieces, height
+
+    def _advance(self, kind: str, text: str) -> int:
+        """A text's width in whole pixels, rounded up: a box cut to the pixel below would wrap it."""
+        return math.ceil(QFontMetricsF(self._fonts[kind]).horizontalAdvance(text))
 
     def _side_width(self) -> int:
-        metrics = QFontMetrics(self._line_font)
-        widths = [metrics.horizontalAdvance(s) for s in self.text.side]
+        widths = [self._advance("side", s) for s in self.text.side]
         if self.text.badge:
-            widths.append(QFontMetrics(self._badge_font).horizontalAdvance(self.text.badge)
-                          + 2 * self.theme.px(16))
+            widths.append(self._advance("badge", self.text.badge) + 2 * self.theme.px(16))
         if self.text.side_emphasis:
-            widths.append(QFontMetrics(self._mark_font).horizontalAdvance(self.text.side_emphasis))
+            widths.append(self._advance("emphasis", self.text.side_emphasis))
         return max(widths, default=0)
 
-    def _middle_height(self, middle: QRect) -> int:
-        height = QFontMetrics(self._title_font).boundingRect(middle, WRAP, self.text.title).height()
-        line_metrics = QFontMetrics(self._line_font)
-        for line in self.text.lines:
-            height += self.theme.px(4) + line_metrics.boundingRect(middle, WRAP, line).height()
-        return height
-
-    def _side_height(self) -> int:
-        height = 0
-        if self.text.side_emphasis:
-            height += QFontMetrics(self._mark_font).height()
-        if self.text.badge:
-            height += QFontMetrics(self._badge_font).height() + self.theme.px(8)
-        height += len(self.text.side) * (QFontMetrics(self._line_font).height() + self.theme.px(4))
-        return height
+    def _longest_word(self) -> int:
+        words = [(kind, word) for kind, value in (("title", self.text.title),
+                                                  *(("line", line) for line in self.text.lines))
+                 for word in unbroken(value).split()]
+        return max((self._advance(kind, word) for kind, word in words), default=0)
 
     def heightForWidth(self, width: int) -> int:
-        if self._height_cache[0] == width:
-            return self._height_cache[1]
-        _mark, middle, _side = self._columns(width)
-        content = max(self._middle_height(middle), self._side_height(),
-                      QFontMetrics(self._mark_font).height())
-        height = content + 2 * self.theme.px(24)
-        self._height_cache = (width, height)
-        return height
+        return self._pieces(width)[1]
+
+    def painted_texts(self) -> list[PaintedText]:
+        """What the row draws, where, for layout checks."""
+        return [PaintedText(piece.text, self._fonts[piece.kind], piece.rect,
+                            wrap=bool(piece.flags & int(Qt.TextFlag.TextWordWrap)))
+                for piece in self._pieces(self.width())[0]]
 
     # --- painting ---
 
@@ -160,62 +211,25 @@ class PaintedRow(TouchRow):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         radius = t.px(20)
-        background = QColor((c.selected or c.primary) if self._pressed else c.surface)
-        painter.setBrush(background)
-        if t.high_contrast:
-            painter.setPen(QColor(c.outline))
-        else:
-            painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor((c.selected or c.primary) if self._pressed else c.surface))
+        painter.setPen(QColor(c.outline) if t.high_contrast else Qt.PenStyle.NoPen)
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), radius, radius)
         ink = QColor(c.on_selected if self._pressed else c.text)
         muted = QColor(c.on_selected if self._pressed else c.muted)
-        mark, middle, side = self._columns(self.width())
-
-        if self.text.mark:
-            painter.setFont(self._mark_font)
-            own = self.text.mark_color and not self._pressed and not t.high_contrast
-            painter.setPen(QColor(self.text.mark_color) if own else ink)
-            painter.drawText(mark, WRAP, self.text.mark)
-
-        painter.setFont(self._title_font)
-        painter.setPen(ink)
-        used = painter.boundingRect(middle, WRAP, self.text.title)
-        painter.drawText(middle, WRAP, self.text.title)
-        y = used.bottom() + t.px(4)
-        painter.setFont(self._line_font)
-        painter.setPen(muted)
-        for line in self.text.lines:
-            area = QRect(middle.left(), y, middle.width(), 10_000)
-            used = painter.boundingRect(area, WRAP, line)
-            painter.drawText(area, WRAP, line)
-            y = used.bottom() + t.px(4)
-
-        y = side.top()
-        if self.text.side_emphasis:
-            painter.setFont(self._mark_font)
-            painter.setPen(ink)
-            height = QFontMetrics(self._mark_font).height()
-            painter.drawText(QRect(side.left(), y, side.width(), height), RIGHT,
-                             self.text.side_emphasis)
-            y += height
-        if self.text.badge:
-            painter.setFont(self._badge_font)
-            metrics = QFontMetrics(self._badge_font)
-            width = metrics.horizontalAdvance(self.text.badge) + 2 * t.px(16)
-            box = QRect(side.right() - width, y, width, metrics.height() + t.px(4))
-            colour = {"open": c.open, "quota_full": c.warning}.get(self.text.badge_kind, c.closed)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(colour))
-            painter.drawRoundedRect(QRectF(box), t.px(12), t.px(12))
-            painter.setPen(QColor("#000000" if t.high_contrast else "#FFFFFF"))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.text.badge)
-            y = box.bottom() + t.px(8)
-        painter.setFont(self._line_font)
-        painter.setPen(muted)
-        line_height = QFontMetrics(self._line_font).height()
-        for line in self.text.side:
-            painter.drawText(QRect(side.left(), y, side.width(), line_height), RIGHT, line)
-            y += line_height + t.px(4)
+        own_mark = self.text.mark_color and not self._pressed and not t.high_contrast
+        for piece in self._pieces(self.width())[0]:
+            painter.setFont(self._fonts[piece.kind])
+            if piece.kind == "badge":
+                colour = {"open": c.open, "quota_full": c.warning}.get(self.text.badge_kind, c.closed)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(colour))
+                painter.drawRoundedRect(QRectF(piece.rect), t.px(12), t.px(12))
+                painter.setPen(QColor("#000000" if t.high_contrast else "#FFFFFF"))
+            elif piece.kind == "mark":
+                painter.setPen(QColor(self.text.mark_color) if own_mark else ink)
+            else:
+                painter.setPen(muted if piece.kind in ("line", "side") else ink)
+            painter.drawText(piece.rect, piece.flags, piece.text)
 
     # --- touch ---
 
