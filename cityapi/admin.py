@@ -1,5 +1,6 @@
 """The city API's own commands (`plaza-kiosk server …`): import a catalog, make an enrolment
-code, add staff, revoke a device, or serve. The command line only parses and calls `run`."""
+code, add staff, revoke a device, print a day's figures, or serve. The command line only
+parses and calls `run`."""
 
 from __future__ import annotations
 
@@ -13,13 +14,16 @@ from pathlib import Path
 import platformdirs
 import uvicorn
 
-from cityapi.app import DATABASE_ENV, create_app
+from cityapi.app import create_app
 from cityapi.catalog_import import import_catalog
 from cityapi.counters import add_staff
 from cityapi.database import open_database
 from cityapi.devices import EnrolmentError, new_enrolment_code, revoke
+from cityapi.figures import as_table, day_figures
+from cityapi.models import Plaza
+from cityapi.settings import DATABASE_ENV, ServerSettings
 from kiosk.catalog import CatalogError
-from kiosk.service_day import now_utc
+from kiosk.service_day import now_utc, service_day
 
 
 def run(args: argparse.Namespace, read_pin: Callable[[], str | None]) -> int:
@@ -40,7 +44,8 @@ def run(args: argparse.Namespace, read_pin: Callable[[], str | None]) -> int:
     if args.admin == "import-catalog":
         try:
             with sessions.begin() as session:
-                plaza, count, problems = import_catalog(session, args.file, now_utc())
+                plaza, count, problems = import_catalog(session, args.file, now_utc(),
+                                                        ServerSettings().link_hosts)
         except CatalogError as error:
             print(f"plaza-kiosk server: {error}", file=sys.stderr)
             return 2
@@ -66,6 +71,15 @@ def run(args: argparse.Namespace, read_pin: Callable[[], str | None]) -> int:
         except ValueError as error:
             print(f"plaza-kiosk server: {error}", file=sys.stderr)
             return 2
+        return 0
+    if args.admin == "figures":
+        with sessions() as session:
+            plaza = session.get(Plaza, args.plaza)
+            if plaza is None:
+                print(f"plaza-kiosk server: no plaza {args.plaza!r}", file=sys.stderr)
+                return 2
+            day = args.day or service_day(now_utc(), plaza.timezone)
+            print(as_table(day_figures(session, args.plaza, day)))
         return 0
     if args.admin == "revoke":
         with sessions.begin() as session:

@@ -4,29 +4,34 @@
 # create_app() from live annotations.
 import asyncio
 import logging
-import os
 from contextlib import asynccontextmanager, suppress
-from datetime import datetime
+from datetime import date
 from typing import Annotated, Any
 
-from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query, Request, Response
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cityapi import catalog_import as catalogs
-from cityapi import changes, counters
+from cityapi import changes, counters, rules
+from cityapi.body_limit import BodyLimit
 from cityapi.devices import Caller, EnrolmentError, authenticate, enrol
+from cityapi.figures import DayFigures, day_figures
 from cityapi.live import Bell
 from cityapi.models import Plaza
 from cityapi.numbers import grant_leases
 from cityapi.ops import apply_once, apply_op
+from cityapi.rate_limits import RateLimited, RateLimits
+from cityapi.settings import DATABASE_ENV, ServerSettings
 from cityapi.tracking import tracking_page
 from kiosk.catalog import CatalogError
-from kiosk.service_day import Clock, now_utc, ticking_from
+from kiosk.service_day import Clock, now_utc, service_day, ticking_from
+from kiosk.vocabulary import Role
 from sync.protocol import (
     OLDEST_SERVED,
     PROTOCOL_HEADER,
@@ -52,16 +57,15 @@ from sync.protocol import (
 
 log = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 1_000_000  # a full batch of 200 ops is well under this
-MAX_WAIT = 25  # seconds a long-poll may be held (devices read with a longer timeout)
-DATABASE_ENV = "PLAZA_CITY_DATABASE_URL"  # for `from_environment` (several workers)
-CLOCK_ENV = "PLAZA_CITY_CLOCK_START"  # optional ISO instant the server's clock starts from
 ERRORS = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 409: {"model": ErrorBody},
-          413: {"model": ErrorBody}, 422: {"model": ErrorBody}, 426: {"model": ErrorBody}}
+          413: {"model": ErrorBody}, 422: {"model": ErrorBody}, 426: {"model": ErrorBody},
+          429: {"model": ErrorBody}}
 
 
-def _error(status: int, message: str, detail: list[str] | None = None) -> JSONResponse:
-    return JSONResponse(status_code=status, content={"error": message, "detail": detail or []})
+def _error(status: int, message: str, detail: list[str] | None = None,
+           headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(status_code=status, content={"error": message, "detail": detail or []},
+                        headers=headers)
 
 
 def from_environment() -> FastAPI:
@@ -69,14 +73,18 @@ def from_environment() -> FastAPI:
     builds when uvicorn runs several (`uvicorn --factory --workers N cityapi.app:from_environment`)."""
     from cityapi.database import open_database
 
-    start = os.environ.get(CLOCK_ENV)
-    clock = ticking_from(datetime.fromisoformat(start)) if start else now_utc
-    return create_app(open_database(os.environ[DATABASE_ENV]), clock)
+    settings = ServerSettings()
+    if settings.database_url is None:
+        raise RuntimeError(f"set {DATABASE_ENV} to the database to serve")
+    clock = ticking_from(settings.clock_start) if settings.clock_start else now_utc
+    return create_app(open_database(settings.database_url), clock, settings)
 
 
-def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc) -> FastAPI:
+def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc,
+               settings: ServerSettings | None = None) -> FastAPI:
     """The API over `sessions`. `clock` is the server's one "now" (service day, lock-outs,
     timestamps); tests give it the same hand-moved clock as their devices."""
+    settings = settings or ServerSettings()
     bell = Bell(sessions)
 
     @asynccontextmanager
@@ -97,21 +105,30 @@ def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc) -> FastA
                                "update this device's Plaza Kiosk")
         return await call_next(request)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return _error(413, f"request body larger than {MAX_BODY_BYTES} bytes")
-        return await call_next(request)
+    # Outermost: a body past the limit is refused as it streams in, before any other work.
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
         detail = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()[:10]]
         return _error(422, "the request does not match the protocol", detail)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(_request: Request, error: HTTPException) -> JSONResponse:
-        return _error(error.status_code, str(error.detail))
+    # Starlette's own (404 for no route, 405, 400 for a body it cannot read) and ours alike.
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        return _error(error.status_code, str(error.detail), headers=error.headers)
+
+    rates = RateLimits({"sign-in": settings.sign_in_rate, "enrol": settings.enrol_rate,
+                        "tracking": settings.tracking_rate})
+
+    def rate_limited(name: str):
+        def check(request: Request) -> None:
+            try:
+                rates.hit(name, request.client.host if request.client else "?")
+            except RateLimited as limited:
+                raise HTTPException(429, str(limited), headers={
+                    "Retry-After": str(limited.retry_after)}) from None
+        return Depends(check)
 
     def caller(authorization: Annotated[str | None, Header()] = None) -> Caller:
         if not authorization or not authorization.startswith("Bearer "):
@@ -126,7 +143,8 @@ def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc) -> FastA
     def health() -> dict[str, object]:
         return {"ok": True, "protocol": PROTOCOL_VERSION}
 
-    @app.post("/v1/enrol", response_model=EnrolResponse, responses=ERRORS)
+    @app.post("/v1/enrol", response_model=EnrolResponse, responses=ERRORS,
+              dependencies=[rate_limited("enrol")])
     def enrol_device(request: EnrolRequest) -> EnrolResponse:
         for attempt in range(5):
             try:
@@ -158,20 +176,24 @@ def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc) -> FastA
     @app.post("/v1/leases", response_model=LeasesResponse, responses=ERRORS)
     def take_leases(wanted: LeasesRequest,
                     who: Annotated[Caller, Depends(caller)]) -> LeasesResponse:
-        if who.role != "kiosk":
+        if who.role != Role.KIOSK:
             raise HTTPException(403, f"a {who.role} does not issue tickets")
+
+        def grant() -> LeasesResponse:
+            with sessions.begin() as session:
+                now = clock()
+                return grant_leases(session, who, wanted.leases, now,
+                                    rules.today(session, who.plaza, now))
         try:
-            with sessions.begin() as session:
-                return grant_leases(session, who, wanted.leases, clock())
+            return grant()
         except IntegrityError:  # a retry raced its first copy: that one's blocks now stand
-            with sessions.begin() as session:
-                return grant_leases(session, who, wanted.leases, clock())
+            return grant()
 
     @app.get("/v1/changes", response_model=ChangesResponse, responses={**ERRORS, 410: {
         "model": ErrorBody}})
     async def feed(who: Annotated[Caller, Depends(caller)],
                    cursor: Annotated[str, Query(max_length=40)] = "",
-                   wait: Annotated[float, Query(ge=0, le=MAX_WAIT)] = 0) -> ChangesResponse:
+                   wait: Annotated[float, Query(ge=0, le=settings.long_poll_max)] = 0) -> ChangesResponse:
         """Changes since `cursor`; 410 when the cursor is unknown (take `/v1/snapshot`).
         With `wait`, a long-poll: held up to that many seconds until something changes."""
 
@@ -196,7 +218,7 @@ def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc) -> FastA
     @app.get("/v1/snapshot", response_model=Snapshot, responses=ERRORS)
     def take_snapshot(who: Annotated[Caller, Depends(caller)]) -> Snapshot:
         with sessions() as session:
-            return Snapshot(**changes.snapshot(session, who.plaza, clock()))
+            return changes.snapshot(session, who.plaza, clock())
 
     @app.get("/v1/catalog", responses={**ERRORS, 304: {"description": "unchanged"}})
     def catalog(who: Annotated[Caller, Depends(caller)],
@@ -213,21 +235,33 @@ def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc) -> FastA
 
     @app.put("/v1/services/{code}", responses={**ERRORS, 404: {"model": ErrorBody}})
     def change_service(code: Annotated[str, PathParam(max_length=40, pattern="^[a-z0-9-]+$")],
-                       entry: Annotated[dict[str, Any], Body()],
+                       entry: catalogs.ServicePut,
                        who: Annotated[Caller, Depends(caller)]) -> dict[str, str]:
         """Add or replace one service (the catalog format's service entry). Every device of
         the plaza gets it through the change feed."""
         if who.role != "admin":
             raise HTTPException(403, "only an admin may change the catalog")
-        if entry.get("code") != code:
+        if entry.code != code:
             raise HTTPException(422, "the entry's code must match the URL")
         try:
             with sessions.begin() as session:
-                tag = catalogs.change_service(session, who.plaza, entry, clock())
+                tag = catalogs.change_service(session, who.plaza, entry.entry(), clock(),
+                                              settings.link_hosts)
         except CatalogError as error:
             raise HTTPException(422, str(error)) from None
         log.info("service %s of %s changed; catalog %s", code, who.plaza, tag)
         return {"service": code, "catalog_etag": tag}
+
+    @app.get("/v1/figures", response_model=DayFigures, responses=ERRORS)
+    def figures(who: Annotated[Caller, Depends(caller)],
+                day: Annotated[date | None, Query()] = None) -> DayFigures:
+        """The plaza's figures for a service day (default: today), per service: numbers given
+        online and offline, offline ones honoured past the quota, and where tickets stand."""
+        if who.role not in (Role.ADMIN, Role.COUNTER):
+            raise HTTPException(403, "only an admin or a counter console may read the figures")
+        with sessions() as session:
+            plaza = session.get(Plaza, who.plaza)
+            return day_figures(session, who.plaza, day or service_day(clock(), plaza.timezone))
 
     # --- counter consoles ---
 
@@ -249,7 +283,8 @@ def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc) -> FastA
         with sessions() as session:
             return CounterSetup.model_validate(counters.setup(session, who.plaza))
 
-    @app.post("/v1/counter/sign-in", response_model=SignInAnswer, responses=ERRORS)
+    @app.post("/v1/counter/sign-in", response_model=SignInAnswer, responses=ERRORS,
+              dependencies=[rate_limited("sign-in")])
     def counter_sign_in(request: SignIn,
                         who: Annotated[Caller, Depends(counter_device)]) -> SignInAnswer:
         """A staff member signs in at a counter with a PIN (checked against its hash here).
@@ -277,7 +312,10 @@ def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc) -> FastA
             counters.change_mode(session, who, request.mode, clock())
         return {"counter": who.counter, "mode": request.mode}
 
-    @app.get("/t/{code}", response_class=HTMLResponse)
+    @app.get("/t/{code}", response_class=HTMLResponse, dependencies=[rate_limited("tracking")],
+             responses={404: {"description": "no such ticket (a page that says so)",
+                              "content": {"text/html": {}}},
+                        422: {"model": ErrorBody}, 429: {"model": ErrorBody}})
     def track(code: Annotated[str, PathParam(max_length=16, pattern="^[0-9A-Z]+$")],
               lang: Annotated[str, Query(pattern="^(id|en)$")] = "id") -> HTMLResponse:
         with sessions() as session:

@@ -10,7 +10,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cityapi.models import Change, Plaza, ServiceDayOverride, Ticket
+from kiosk import feed
+from kiosk.availability import StaffOverride
+from kiosk.calls import Call
 from kiosk.service_day import service_day
+from kiosk.vocabulary import Priority, TicketState
+from sync.protocol import Snapshot, feed_entry
 
 PAGE = 500
 
@@ -32,8 +37,10 @@ def lock(session: Session, plaza: str) -> None:
     session.scalar(select(Plaza.code).where(Plaza.code == plaza).with_for_update(key_share=True))
 
 
-def record(session: Session, plaza: str, kind: str, data: dict[str, Any], at: datetime) -> None:
+def record(session: Session, plaza: str, change: feed.Change, at: datetime) -> None:
+    """Add `change` to the plaza's feed, in the caller's transaction."""
     lock(session, plaza)
+    kind, data = feed_entry(change)
     session.add(Change(plaza_code=plaza, kind=kind, data=data, at=at))
     rang = session.info.setdefault(RANG, set())
     if plaza not in rang and session.get_bind().dialect.name == "postgresql":
@@ -43,25 +50,21 @@ def record(session: Session, plaza: str, kind: str, data: dict[str, Any], at: da
     rang.add(plaza)
 
 
-def _time(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment is not None else None
+def ticket_change(ticket: Ticket, at: datetime) -> feed.TicketChange:
+    return feed.TicketChange(
+        id=ticket.id, public_code=ticket.public_code, service=ticket.service_code,
+        service_day=ticket.service_day, sequence=ticket.sequence, number=ticket.number,
+        state=TicketState(ticket.state), issued_at=ticket.issued_at, device_id=ticket.device_id,
+        priority=Priority(ticket.priority) if ticket.priority else None,
+        queue=ticket.queue or ticket.service_code, counter=ticket.counter,
+        called_at=ticket.called_at, recalls=ticket.recalls or 0, serving_at=ticket.serving_at,
+        finished_at=ticket.finished_at, changed_at=at)
 
 
-def ticket_change(ticket: Ticket, at: datetime) -> dict[str, Any]:
-    return {"id": ticket.id, "public_code": ticket.public_code, "service": ticket.service_code,
-            "service_day": ticket.service_day.isoformat(), "sequence": ticket.sequence,
-            "number": ticket.number, "priority": ticket.priority, "state": ticket.state,
-            "issued_at": ticket.issued_at.isoformat(), "device_id": ticket.device_id,
-            "queue": ticket.queue or ticket.service_code, "counter": ticket.counter,
-            "called_at": _time(ticket.called_at), "recalls": ticket.recalls or 0,
-            "serving_at": _time(ticket.serving_at), "finished_at": _time(ticket.finished_at),
-            "changed_at": at.isoformat()}
-
-
-def call_change(ticket: Ticket) -> dict[str, Any]:
+def call_change(ticket: Ticket) -> Call:
     """What the display board announces: this number, to this counter."""
-    return {"ticket": ticket.id, "number": ticket.number, "counter": ticket.counter,
-            "service": ticket.queue, "at": _time(ticket.called_at), "recall": ticket.recalls}
+    return Call(ticket=ticket.id, number=ticket.number, counter=ticket.counter,
+                service=ticket.queue, at=ticket.called_at, recall=ticket.recalls)
 
 
 def since(session: Session, plaza: str, cursor: str) -> tuple[list[dict[str, Any]], str, bool]:
@@ -82,7 +85,7 @@ def since(session: Session, plaza: str, cursor: str) -> tuple[list[dict[str, Any
     return changes, str(rows[-1].seq if rows else after), more
 
 
-def snapshot(session: Session, plaza_code: str, now: datetime) -> dict[str, Any]:
+def snapshot(session: Session, plaza_code: str, now: datetime) -> Snapshot:
     """What a device needs to start over: catalog ETag, current staff overrides and the
     tickets of today and later, and the cursor to continue from."""
     plaza = session.get(Plaza, plaza_code)
@@ -95,10 +98,8 @@ def snapshot(session: Session, plaza_code: str, now: datetime) -> dict[str, Any]
         ServiceDayOverride.service_day >= today)).all()
     tickets = session.scalars(select(Ticket).where(
         Ticket.plaza_code == plaza_code, Ticket.service_day >= today)).all()
-    return {
-        "cursor": str(last),
-        "catalog_etag": plaza.catalog_etag,
-        "overrides": [{"service": o.service_code, "service_day": o.service_day.isoformat(),
-                       "state": o.state} for o in overrides],
-        "tickets": [ticket_change(t, now) for t in tickets],
-    }
+    return Snapshot(
+        cursor=str(last), catalog_etag=plaza.catalog_etag,
+        overrides=[feed.OverrideChange(o.service_code, o.service_day, StaffOverride(o.state))
+                   for o in overrides],
+        tickets=[ticket_change(t, now) for t in tickets])

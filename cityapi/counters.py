@@ -19,21 +19,27 @@ from typing import Any
 from sqlalchemy import case, delete, select
 from sqlalchemy.orm import Session
 
-from cityapi import changes
+from cityapi import changes, rules
 from cityapi.devices import Caller
-from cityapi.models import CounterState, Plaza, Service, SignInFailure, Staff, StaffSession, Ticket
+from cityapi.models import CounterState, Device, Plaza, Service, SignInFailure, Staff, StaffSession, Ticket
 from cityapi.models import TicketEvent as Event
 from cityapi.ops import Rejected
 from kiosk import calls
+from kiosk.feed import CounterChange
 from kiosk.numbering import CALL_ORDER
 from kiosk.pin import hash_pin, verify_pin
 from kiosk.service_day import service_day
-from sync.protocol import CounterAct, SignIn, SignInAnswer
+from kiosk.vocabulary import TicketState
+from sync.protocol import CounterAct, SignIn, SignInAnswer, TicketActed
 
 MAX_FAILURES = 5  # wrong PINs within FAILURE_WINDOW, per console or per staff member ...
 FAILURE_WINDOW = timedelta(minutes=5)
 LOCKOUT = timedelta(minutes=5)  # ... lock both out for this long
 SESSION_HOURS = 14  # a session outlives the longest service day, not the night
+
+
+# Checked when the staff member is unknown, so that answer costs what a wrong PIN costs.
+_NOBODY = hash_pin("000000", salt=b"plaza-kiosk-none")
 
 
 def _hash(token: str) -> str:
@@ -70,13 +76,21 @@ def setup(session: Session, plaza: str) -> dict[str, Any]:
 
 
 def sign_in(session: Session, caller: Caller, request: SignIn, now: datetime) -> SignInAnswer:
-    staff = session.get(Staff, request.staff)
-    if staff is None or staff.plaza_code != caller.plaza or staff.retired_at is not None:
-        return SignInAnswer(ok=False, problem="unknown_staff")
+    """Check a staff member's PIN at a counter, at most MAX_FAILURES wrong PINs per window
+    per console and per staff member, whatever the concurrency: the staff member's and the
+    console's rows stay locked from counting the failures to recording this attempt, so
+    parallel sign-ins are checked one after another. An unknown staff member is answered
+    exactly like a wrong PIN (same words, a PIN check of the same cost) and counts against
+    the console."""
     if request.counter not in counters_of(session, caller.plaza):
         return SignInAnswer(ok=False, problem="unknown_counter")
+    staff = session.scalar(select(Staff).where(
+        Staff.id == request.staff, Staff.plaza_code == caller.plaza,
+        Staff.retired_at.is_(None)).with_for_update())
+    session.scalar(select(Device.id).where(Device.id == caller.device_id).with_for_update())
+    staff_id = staff.id if staff is not None else None
     recent = select(SignInFailure.at).where(
-        (SignInFailure.device_id == caller.device_id) | (SignInFailure.staff_id == staff.id),
+        (SignInFailure.device_id == caller.device_id) | (SignInFailure.staff_id == staff_id),
         SignInFailure.at > now - max(FAILURE_WINDOW, LOCKOUT))
     failures = sorted(session.scalars(recent).all())
     if len(failures) >= MAX_FAILURES:
@@ -84,8 +98,9 @@ def sign_in(session: Session, caller: Caller, request: SignIn, now: datetime) ->
         if until > now:
             return SignInAnswer(ok=False, problem="locked",
                                 locked_seconds=int((until - now).total_seconds()) + 1)
-    if not verify_pin(request.pin, staff.pin_hash):
-        session.add(SignInFailure(device_id=caller.device_id, staff_id=staff.id, at=now))
+    right = verify_pin(request.pin, staff.pin_hash if staff is not None else _NOBODY)
+    if staff is None or not right:
+        session.add(SignInFailure(device_id=caller.device_id, staff_id=staff_id or "-", at=now))
         in_window = [at for at in failures if at > now - FAILURE_WINDOW]
         left = MAX_FAILURES - len(in_window) - 1
         if left <= 0:
@@ -128,8 +143,7 @@ def _set_mode(session: Session, plaza: str, counter: str, mode: str, staff_id: s
         state = CounterState(plaza_code=plaza, counter=counter)
         session.add(state)
     state.mode, state.staff_id, state.since = mode, staff_id, now
-    changes.record(session, plaza, "counter", {"counter": counter, "mode": mode,
-                                               "at": now.isoformat()}, now)
+    changes.record(session, plaza, CounterChange(counter, mode, now), now)
 
 
 def change_mode(session: Session, who: Shift, mode: calls.CounterMode, now: datetime) -> None:
@@ -143,7 +157,7 @@ def change_mode(session: Session, who: Shift, mode: calls.CounterMode, now: date
 # --- actions on tickets ---
 
 
-def act(session: Session, who: Shift, request: CounterAct, now: datetime) -> dict[str, Any]:
+def act(session: Session, who: Shift, request: CounterAct, now: datetime) -> TicketActed:
     """Apply one counter action; raises `Rejected` with a problem code when it cannot be done
     (a stale action changes nothing)."""
     plaza = who.caller.plaza
@@ -172,17 +186,17 @@ def act(session: Session, who: Shift, request: CounterAct, now: datetime) -> dic
             raise Rejected(f"{ticket.number} is not served at counter {who.counter}",
                            "not_for_counter")
         ticket.state, ticket.counter, ticket.called_at, ticket.recalls = (
-            calls.CALLED, who.counter, now, 0)
-        _event(session, who, ticket, "called", now)
+            TicketState.CALLED, who.counter, now, 0)
+        _event(session, who, ticket, TicketState.CALLED, now)
     elif request.action == "recall":
         ticket.recalls += 1
         ticket.called_at = now
         _event(session, who, ticket, "recalled", now)
     elif request.action == "start":
-        ticket.state, ticket.serving_at = calls.SERVING, now
-        _event(session, who, ticket, calls.SERVING, now)
+        ticket.state, ticket.serving_at = TicketState.SERVING, now
+        _event(session, who, ticket, TicketState.SERVING, now)
     elif request.action in ("done", "no_show"):
-        ticket.state, ticket.finished_at = request.action, now
+        ticket.state, ticket.finished_at = TicketState(request.action), now
         if ticket.serving_at is None and request.action == "done":
             ticket.serving_at = ticket.called_at or now  # served straight from the call
         _event(session, who, ticket, request.action, now)
@@ -190,10 +204,10 @@ def act(session: Session, who: Shift, request: CounterAct, now: datetime) -> dic
         _transfer(session, who, ticket, request.service, now)
     session.flush()
     change = changes.ticket_change(ticket, now)
-    changes.record(session, plaza, "ticket", change, now)
+    changes.record(session, plaza, change, now)
     if request.action in ("call_next", "call", "recall"):
-        changes.record(session, plaza, "call", changes.call_change(ticket), now)
-    return {"ticket": change}
+        changes.record(session, plaza, changes.call_change(ticket), now)
+    return TicketActed(ticket=change)
 
 
 def _next_waiting(session: Session, who: Shift, now: datetime) -> Ticket:
@@ -204,7 +218,7 @@ def _next_waiting(session: Session, who: Shift, now: datetime) -> Ticket:
     ticket = session.scalars(
         select(Ticket).where(Ticket.plaza_code == plaza, Ticket.queue.in_(services),
                              Ticket.service_day == service_day(now, timezone),
-                             Ticket.state == calls.WAITING)
+                             Ticket.state == TicketState.WAITING)
         .order_by(*call_order()).limit(1)).first()
     if ticket is None:
         raise Rejected(f"no one is waiting for counter {who.counter}", "no_one_waiting")
@@ -220,7 +234,7 @@ def call_order() -> list[Any]:
 def _ensure_free(session: Session, who: Shift) -> None:
     held = session.scalars(select(Ticket.number).where(
         Ticket.plaza_code == who.caller.plaza, Ticket.counter == who.counter,
-        Ticket.state.in_((calls.CALLED, calls.SERVING)))).first()
+        Ticket.state.in_((TicketState.CALLED, TicketState.SERVING)))).first()
     if held is not None:
         raise Rejected(f"counter {who.counter} still has {held}; finish it first", "busy")
 
@@ -231,9 +245,12 @@ def _transfer(session: Session, who: Shift, ticket: Ticket, to: str | None,
         raise Rejected(f"no service {to!r} at this plaza", "no_service")
     if to == ticket.queue:
         raise Rejected(f"{ticket.number} already waits for {to}", "same_service")
+    target = rules.availability(session, who.caller.plaza, to, now)
+    if target is not None and not target.serves_today:
+        raise Rejected(f"{to} does not serve today ({target.reason})", "service_closed")
     _event(session, who, ticket, "transferred", now, {"from": ticket.queue, "to": to})
     # Back to waiting, in the other queue, with its issue time: it keeps its place.
-    ticket.queue, ticket.state, ticket.counter = to, calls.WAITING, None
+    ticket.queue, ticket.state, ticket.counter = to, TicketState.WAITING, None
     ticket.called_at, ticket.recalls, ticket.serving_at = None, 0, None
 
 

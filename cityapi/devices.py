@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 
 from cityapi.models import Device, EnrolmentCode, Plaza
 from kiosk.numbering import CODE_ALPHABET, random_code
+from kiosk.vocabulary import Role
 
 CODE_LIFETIME = timedelta(days=7)
 CODE_GROUPS = 4  # XXXX-XXXX-XXXX-XXXX: 80 bits, typed by IT on a touch keyboard
-ROLES = ("kiosk", "counter", "display", "admin")  # admin: changes the catalog (a script)
+ROLES = tuple(Role)
 
 
 class EnrolmentError(Exception):

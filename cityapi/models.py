@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -102,6 +103,8 @@ class Ticket(Base):
     recalls: Mapped[int] = mapped_column(Integer, default=0)
     serving_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Numbered offline and honoured although the day's quota was already full when it arrived.
+    beyond_quota: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class TicketEvent(Base):

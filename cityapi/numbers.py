@@ -7,16 +7,21 @@ the same number, and a rolled-back ticket gives its number back (no gaps online)
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from cityapi.database import upsert
 from cityapi.devices import Caller
-from cityapi.models import NumberCounter, NumberLease, Service, Ticket
+from cityapi.models import Device, NumberCounter, NumberLease, Service, Ticket
 from kiosk.numbering import LAST_ONLINE, LAST_SEQUENCE
 from sync.protocol import Lease, LeaseRequest, LeasesResponse
+
+# Numbers one kiosk may lease per service and day: far more than a day offline needs, far fewer
+# than the 499 of the leased range, so one kiosk cannot take them all from the others.
+LEASED_PER_DAY = 200
+LEASE_DAYS_AHEAD = 1  # blocks for today and tomorrow only
 
 
 class NumbersUsedUp(Exception):
@@ -58,6 +63,27 @@ def lease(session: Session, plaza: str, service: str, day: date, size: int) -> t
     return before + 1, last
 
 
+def held_by(session: Session, caller: Caller, service: str, day: date, sequence: int,
+            issued_at: datetime) -> bool:
+    """Whether `caller` may have numbered `sequence` without a tag: it lies in a block leased
+    to this kiosk, or the ticket was issued before the kiosk was enrolled (standing alone,
+    a kiosk numbers 1-999 itself)."""
+    in_lease = session.scalar(select(NumberLease.id).where(
+        NumberLease.device_id == caller.device_id, NumberLease.service_code == service,
+        NumberLease.service_day == day, NumberLease.first <= sequence,
+        NumberLease.last >= sequence).limit(1))
+    if in_lease is not None:
+        return True
+    return issued_at < session.get(Device, caller.device_id).enrolled_at
+
+
+def _leased(session: Session, caller: Caller, service: str, day: date) -> int:
+    return session.scalar(select(func.coalesce(func.sum(NumberLease.last - NumberLease.first + 1),
+                                               0)).where(
+        NumberLease.device_id == caller.device_id, NumberLease.service_code == service,
+        NumberLease.service_day == day)) or 0
+
+
 def _taken(session: Session, plaza: str, service: str, day: date, number: str) -> bool:
     return session.scalar(select(Ticket.id).where(
         Ticket.plaza_code == plaza, Ticket.service_code == service,
@@ -65,7 +91,7 @@ def _taken(session: Session, plaza: str, service: str, day: date, number: str) -
 
 
 def grant_leases(session: Session, caller: Caller, wanted: list[LeaseRequest],
-                 now: datetime) -> LeasesResponse:
+                 now: datetime, today: date) -> LeasesResponse:
     """Blocks of numbers for a kiosk, in one transaction. A request id already granted gets
     the same block again (the answer may have been lost); what cannot be given is said why."""
     granted: list[Lease] = []
@@ -76,6 +102,15 @@ def grant_leases(session: Session, caller: Caller, wanted: list[LeaseRequest],
         if row is None:
             if session.get(Service, (caller.plaza, request.service)) is None:
                 refused.append(f"{request.service}: no such service at this plaza")
+                continue
+            if not today <= request.service_day <= today + timedelta(days=LEASE_DAYS_AHEAD):
+                refused.append(f"{request.service} on {request.service_day}: blocks are given "
+                               f"for today ({today}) and tomorrow only")
+                continue
+            held = _leased(session, caller, request.service, request.service_day)
+            if held + request.size > LEASED_PER_DAY:
+                refused.append(f"{request.service} on {request.service_day}: this kiosk holds "
+                               f"{held} numbers already (at most {LEASED_PER_DAY} a day)")
                 continue
             try:
                 first, last = lease(session, caller.plaza, request.service, request.service_day,

@@ -8,37 +8,44 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timedelta
 
 from pydantic import ValidationError
 from sqlalchemy import delete, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from cityapi import changes, rules
+from cityapi import changes, numbers, rules
 from cityapi.database import upsert
 from cityapi.devices import Caller
 from cityapi.models import AppliedOp, Service, ServiceDayOverride, Ticket
 from cityapi.numbers import NumbersUsedUp, next_online
-from kiosk.availability import Reason
+from kiosk.availability import Reason, StaffOverride
 from kiosk.calls import Problem
+from kiosk.feed import OverrideChange
 from kiosk.numbering import format_number
+from kiosk.vocabulary import Role, TicketState
 from sync.protocol import (
+    COUNTER_OUTCOME,
+    OUTCOME_OF_OP,
     PAYLOADS,
+    Numbered,
     Op,
     OpResult,
+    Outcome,
+    OverrideSet,
     ServiceOverride,
     TicketIssue,
     TicketTake,
     TicketVoid,
+    Withdrawn,
 )
 
 log = logging.getLogger(__name__)
 
 # Which role may send which op (DESIGN §4: a kiosk issues, it never calls).
-ALLOWED = {"ticket.issue": {"kiosk"}, "ticket.take": {"kiosk"}, "ticket.void": {"kiosk"},
-           "service.override": {"kiosk", "counter"}}
+ALLOWED = {"ticket.issue": {Role.KIOSK}, "ticket.take": {Role.KIOSK},
+           "ticket.void": {Role.KIOSK}, "service.override": {Role.KIOSK, Role.COUNTER}}
 
 
 class Rejected(Exception):
@@ -58,41 +65,61 @@ def _service(session: Session, caller: Caller, code: str) -> Service:
 
 
 def _add_ticket(session: Session, caller: Caller, ticket: TicketTake, sequence: int,
-                number: str, now: datetime) -> dict[str, Any]:
+                number: str, now: datetime, beyond_quota: bool = False) -> Numbered:
     row = Ticket(
         id=str(ticket.id), plaza_code=caller.plaza, public_code=ticket.public_code,
         service_code=ticket.service, service_day=ticket.service_day, sequence=sequence,
-        number=number, priority=ticket.priority, state="waiting",
+        number=number, priority=ticket.priority, state=TicketState.WAITING,
         issued_at=ticket.issued_at, device_id=caller.device_id, queue=ticket.service,
-        recalls=0,
+        recalls=0, beyond_quota=beyond_quota,
     )
     session.add(row)
-    changes.record(session, caller.plaza, "ticket", changes.ticket_change(row, now), now)
-    return {"ticket": str(ticket.id), "number": number, "sequence": sequence}
+    changes.record(session, caller.plaza, changes.ticket_change(row, now), now)
+    return Numbered(ticket=ticket.id, number=number, sequence=sequence)
 
 
-def _issue(session: Session, caller: Caller, ticket: TicketIssue, now: datetime) -> dict[str, Any]:
-    """A ticket the kiosk numbered itself, from its lease or with its own tag."""
+def _issue(session: Session, caller: Caller, ticket: TicketIssue, now: datetime) -> Numbered:
+    """A ticket the kiosk numbered itself: from a block leased to *this* kiosk, or with its
+    own tag, or before it was enrolled (a kiosk standing alone numbers 1-999 itself)."""
     service = _service(session, caller, ticket.service)
-    if not ticket.number.startswith(service.prefix + "-"):
-        raise Rejected(f"number {ticket.number} does not use the service's prefix {service.prefix}")
     tagged = ticket.number.count("-") == 2
     if tagged and ticket.number.split("-")[1] != caller.tag:
         raise Rejected(f"number {ticket.number} carries another device's tag (this is {caller.tag})")
+    label = format_number(service.prefix, ticket.sequence, caller.tag if tagged else None)
+    if ticket.number != label:
+        raise Rejected(f"number {ticket.number} does not name sequence {ticket.sequence} of "
+                       f"{service.code} (that is {label})")
+    today = rules.today(session, caller.plaza, now)
+    if ticket.service_day > today + timedelta(days=1):
+        raise Rejected(f"service day {ticket.service_day} is not yet (today is {today})")
+    if not tagged and not numbers.held_by(session, caller, ticket.service, ticket.service_day,
+                                          ticket.sequence, ticket.issued_at):
+        raise Rejected(f"number {ticket.number} is not in a block leased to this kiosk")
     taken = session.scalars(select(Ticket.id).where(
         Ticket.plaza_code == caller.plaza, Ticket.service_code == ticket.service,
         Ticket.service_day == ticket.service_day, Ticket.number == ticket.number)).first()
+    if taken == str(ticket.id):
+        # The same ticket sent again under another op id (a kiosk that salvaged a damaged
+        # store resends what it cannot prove was sent): its id is its idempotency key.
+        return Numbered(ticket=ticket.id, number=ticket.number, sequence=ticket.sequence)
     if taken is not None:
         raise Rejected(f"number {ticket.number} is already taken on {ticket.service_day}")
-    return _add_ticket(session, caller, ticket, ticket.sequence, ticket.number, now)
+    # A visitor holds this number: it is honoured even past the quota, and counted as such.
+    changes.lock(session, caller.plaza)
+    beyond = rules.quota_full(session, caller.plaza, ticket.service, ticket.service_day)
+    return _add_ticket(session, caller, ticket, ticket.sequence, ticket.number, now, beyond)
 
 
-def _take(session: Session, caller: Caller, ticket: TicketTake, now: datetime) -> dict[str, Any]:
+def _take(session: Session, caller: Caller, ticket: TicketTake, now: datetime) -> Numbered:
     """A ticket from an online kiosk: the server checks the plaza's rules, then picks its
     number. A refusal carries the rules' reason (kiosk.availability), which the kiosk shows
     as its own; it never becomes a number."""
     service = _service(session, caller, ticket.service)
     changes.lock(session, caller.plaza)  # plaza-wide: the quota's last place is taken once
+    today = rules.today(session, caller.plaza, now)
+    if ticket.service_day != today:  # the server numbers its own today only
+        raise Rejected(f"service day {ticket.service_day} is not today ({today}) at the plaza",
+                       Reason.NOT_AVAILABLE)
     allowed = rules.availability(session, caller.plaza, ticket.service, now)
     if allowed is None:
         raise Rejected(f"no service {ticket.service!r} in this plaza's catalog",
@@ -108,7 +135,7 @@ def _take(session: Session, caller: Caller, ticket: TicketTake, now: datetime) -
                        now)
 
 
-def _void(session: Session, caller: Caller, void: TicketVoid, now: datetime) -> dict[str, Any]:
+def _void(session: Session, caller: Caller, void: TicketVoid, now: datetime) -> Withdrawn:
     """The kiosk gave up on the server's number for a ticket. If the take arrived, its
     ticket is cancelled; if not, its op id is claimed now, so a late copy is refused."""
     take_id = str(void.ticket)
@@ -118,21 +145,21 @@ def _void(session: Session, caller: Caller, void: TicketVoid, now: datetime) -> 
         reason=_plain(f"withdrawn by the device: {void.reason}"), received_at=now,
     ).on_conflict_do_nothing().returning(AppliedOp.op_id))  # None: the take got there first
     if claimed is not None:
-        return {"ticket": take_id, "cancelled": False}
+        return Withdrawn(ticket=void.ticket, cancelled=False)
     changes.lock(session, caller.plaza)  # before the ticket's row, as counter actions do
     record = session.get(AppliedOp, take_id, populate_existing=True)
     if record.device_id != caller.device_id:
         raise Rejected("that ticket belongs to another device")
     ticket = session.get(Ticket, take_id)
-    if ticket is None or ticket.state != "waiting":
-        return {"ticket": take_id, "cancelled": False}
-    ticket.state = "cancelled"
-    changes.record(session, caller.plaza, "ticket", changes.ticket_change(ticket, now), now)
-    return {"ticket": take_id, "cancelled": True, "number": ticket.number}
+    if ticket is None or ticket.state != TicketState.WAITING:
+        return Withdrawn(ticket=void.ticket, cancelled=False)
+    ticket.state = TicketState.CANCELLED
+    changes.record(session, caller.plaza, changes.ticket_change(ticket, now), now)
+    return Withdrawn(ticket=void.ticket, cancelled=True, number=ticket.number)
 
 
 def _override(session: Session, caller: Caller, change: ServiceOverride,
-              now: datetime) -> dict[str, Any]:
+              now: datetime) -> OverrideSet:
     _service(session, caller, change.service)
     where = (ServiceDayOverride.plaza_code == caller.plaza,
              ServiceDayOverride.service_code == change.service,
@@ -146,10 +173,10 @@ def _override(session: Session, caller: Caller, change: ServiceOverride,
             service_day=change.service_day, state=change.state,
         ).on_conflict_do_update(index_elements=["plaza_code", "service_code", "service_day"],
                                 set_={"state": change.state}))
-    result = {"service": change.service, "service_day": change.service_day.isoformat(),
-              "state": change.state}
-    changes.record(session, caller.plaza, "service.override", result, now)
-    return result
+    changes.record(session, caller.plaza, OverrideChange(
+        change.service, change.service_day,
+        StaffOverride(change.state) if change.state else None), now)
+    return OverrideSet(service=change.service, service_day=change.service_day, state=change.state)
 
 
 APPLY = {"ticket.issue": _issue, "ticket.take": _take, "ticket.void": _void,
@@ -158,7 +185,11 @@ APPLY = {"ticket.issue": _issue, "ticket.take": _take, "ticket.void": _void,
 
 def _answer(row: AppliedOp, replay: bool) -> OpResult:
     status = "duplicate" if replay and row.status == "applied" else row.status
-    return OpResult(op_id=row.op_id, status=status, result=row.result, reason=row.reason,
+    result = row.result
+    if result is not None and "kind" not in result:  # stored before answers named their kind
+        kind = COUNTER_OUTCOME if row.kind.startswith("counter.") else OUTCOME_OF_OP[row.kind]
+        result = {"kind": kind, **result}
+    return OpResult(op_id=row.op_id, status=status, result=result, reason=row.reason,
                     problem=row.problem)
 
 
@@ -179,7 +210,7 @@ def _plain(text: str) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in text)[:300]
 
 
-def _apply(session: Session, caller: Caller, op: Op, now: datetime) -> dict[str, Any]:
+def _apply(session: Session, caller: Caller, op: Op, now: datetime) -> Outcome:
     if caller.role not in ALLOWED[op.kind]:
         raise Rejected(f"a {caller.role} may not send {op.kind}")
     try:
@@ -198,7 +229,7 @@ def apply_op(sessions: sessionmaker[Session], caller: Caller, op: Op, now: datet
 
 
 def apply_once(sessions: sessionmaker[Session], caller: Caller, op_id: str, kind: str,
-               effect: Callable[[Session], dict[str, Any]], now: datetime) -> OpResult:
+               effect: Callable[[Session], Outcome], now: datetime) -> OpResult:
     """Run `effect` exactly once for `op_id`. Its record is written first, in the same
     transaction as its effects, so a concurrent copy of the same op waits on (or fails at)
     that row and then gets this answer; the effects run in a savepoint, so a rejection keeps
@@ -213,7 +244,7 @@ def apply_once(sessions: sessionmaker[Session], caller: Caller, op_id: str, kind
             session.flush()  # claims the op id
             try:
                 with session.begin_nested():
-                    record.result = effect(session)
+                    record.result = effect(session).model_dump(mode="json")
             except Rejected as why:
                 record.status, record.reason = "rejected", _plain(str(why))
                 record.problem = why.problem

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from cityapi.models import Plaza, Service, Ticket
 from kiosk.numbering import QueuedTicket, in_call_order
+from kiosk.vocabulary import TicketState
 
 REFRESH_SECONDS = 20
 
@@ -80,19 +81,19 @@ def tracking_page(session: Session, code: str, lang: str) -> tuple[int, str]:
                               .where(Ticket.plaza_code == ticket.plaza_code,
                                      Ticket.queue == ticket.queue,
                                      Ticket.service_day == ticket.service_day,
-                                     Ticket.state == "waiting")).all()
+                                     Ticket.state == TicketState.WAITING)).all()
     order = [t.id for t in in_call_order(QueuedTicket(*row) for row in waiting)]
     state = words.get(ticket.state, ticket.state)
-    if ticket.counter and ticket.state in ("called", "serving"):
-        key = "called_to" if ticket.state == "called" else "serving_at"
+    if ticket.counter and ticket.state in (TicketState.CALLED, TicketState.SERVING):
+        key = "called_to" if ticket.state == TicketState.CALLED else "serving_at"
         state = words[key].format(counter=ticket.counter)
     lines = [f'<span class="state">{escape(state)}</span>']
-    if ticket.state == "waiting" and ticket.id in order:
+    if ticket.state == TicketState.WAITING and ticket.id in order:
         ahead = order.index(ticket.id)
         text = {0: words["next"], 1: words["ahead_one"]}.get(ahead, words["ahead"].format(n=ahead))
         lines.append(f"<p>{text}</p>")
     service_name = (service.name.get(lang) or service.name.get("id")) if service else ""
-    if ticket.queue != ticket.service_code and ticket.state == "waiting":
+    if ticket.queue != ticket.service_code and ticket.state == TicketState.WAITING:
         lines.insert(0, f'<p>{escape(words["moved"].format(service=service_name))}</p>')
     body = (f'<div class="card"><p>{words["title"]}</p><div class="number">'
             f"{escape(ticket.number)}</div><p>{escape(service_name)}</p>{''.join(lines)}</div>")

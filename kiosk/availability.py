@@ -51,6 +51,13 @@ class Availability:
         return self.reason is Reason.OPEN
 
     @property
+    def serves_today(self) -> bool:
+        """Whether the service's counters still serve today: a ticket may be transferred to
+        it even when it gives no more numbers (quota full, after the last-number time)."""
+        return self.reason not in (Reason.CLOSED_BY_STAFF, Reason.HOLIDAY, Reason.CLOSED_TODAY,
+                                   Reason.CLOSED_NOW)
+
+    @property
     def badge(self) -> str:
         """The short state for lists: open, closed or quota full."""
         if self.reason is Reason.OPEN:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-WAITING, CALLED, SERVING, DONE = "waiting", "called", "serving", "done"
-NO_SHOW, CANCELLED = "no_show", "cancelled"
+from kiosk.vocabulary import Priority, Text, TicketState
+
 RECALLS_BEFORE_NO_SHOW = 2  # a no-show only after the visitor was called this many times more
 BOARD_RECENT = 6  # calls listed on the display board besides the current one
 
@@ -33,28 +33,29 @@ Problem = Literal[
     "not_for_counter",    # the ticket's service is not served at this counter
     "same_service",       # transfer to the service it is already in
     "no_service",         # transfer to a service the plaza does not have
+    "service_closed",     # transfer to a service that does not serve today (closed, holiday)
     "paused",             # the counter is paused or closed
 ]
 
 
-def check(action: Action, *, state: str, ticket_counter: str | None, counter: str,
+def check(action: Action, *, state: TicketState | str, ticket_counter: str | None, counter: str,
           recalls: int = 0) -> Problem | None:
     """Whether `counter` may do `action` to a ticket in `state` held by `ticket_counter`.
     None when it may; otherwise the reason. `call_next` picks its own ticket (always waiting)."""
     mine = ticket_counter == counter
     if action in ("call_next", "call"):
-        if state == WAITING:
+        if state == TicketState.WAITING:
             return None
-        return "taken" if state in (CALLED, SERVING) else "wrong_state"
+        return "taken" if state in (TicketState.CALLED, TicketState.SERVING) else "wrong_state"
     if action == "transfer":
-        if state == WAITING:
+        if state == TicketState.WAITING:
             return None
-        if state in (CALLED, SERVING):
+        if state in (TicketState.CALLED, TicketState.SERVING):
             return None if mine else "not_here"
         return "wrong_state"
-    needed = {"recall": (CALLED,), "start": (CALLED,), "no_show": (CALLED,),
-              "done": (CALLED, SERVING)}[action]
-    if state in (CALLED, SERVING) and not mine:
+    called, live = (TicketState.CALLED,), (TicketState.CALLED, TicketState.SERVING)
+    needed = {"recall": called, "start": called, "no_show": called, "done": live}[action]
+    if state in (TicketState.CALLED, TicketState.SERVING) and not mine:
         return "not_here"
     if state not in needed:
         return "wrong_state"
@@ -67,7 +68,7 @@ def check(action: Action, *, state: str, ticket_counter: str | None, counter: st
 class Call:
     """A ticket called to a counter (a recall is a new call of the same ticket)."""
 
-    ticket_id: str
+    ticket: str  # the ticket's id
     number: str  # "A-012"
     counter: str  # "3"
     service: str  # service code
@@ -93,6 +94,7 @@ class BoardState:
     announcements: tuple[dict[str, str], ...]  # {"id": ..., "en": ...}
     online: bool
     last_sync: datetime | None = None
+    plaza_name: Text | None = None  # from the catalog
 
 
 @dataclass(frozen=True)
@@ -103,9 +105,9 @@ class QueueTicket:
     number: str
     service: str  # the queue it waits in now (after a transfer, the new one)
     service_name: dict[str, str]
-    priority: str | None
+    priority: Priority | None
     issued_at: datetime
-    state: str
+    state: TicketState
     counter: str | None = None
     called_at: datetime | None = None
     recalls: int = 0

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 from typing import Annotated, Any, Self
-from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     AfterValidator,
@@ -24,6 +24,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     StrictBool,
     StrictInt,
     StringConstraints,
@@ -33,9 +34,21 @@ from pydantic import (
     model_validator,
 )
 
+from kiosk.links import url_allowed  # the one check of a QR link (kiosk, server import, PUT)
+from kiosk.service_day import DEFAULT_TIMEZONE
+from kiosk.vocabulary import Text, TextList
+
 log = logging.getLogger(__name__)
 
 FORMAT = "plaza-catalog/1"
+CATALOG_MAX_BYTES = 5_000_000  # the sample of 45 services is under 100 KB
+# The hosts a service's QR link may point to when a plaza's catalog names none of its own
+# (`plaza.link_hosts`): South Kalimantan's and the national agencies' domains.
+DEFAULT_LINK_HOSTS = (
+    "banjarmasinkota.go.id", "kalselprov.go.id", "polri.go.id", "imigrasi.go.id",
+    "bpjs-kesehatan.go.id", "bpjsketenagakerjaan.go.id", "pajak.go.id",
+    "oss.go.id", "atrbpn.go.id", "kemenag.go.id", "bankkalsel.co.id", "lapor.go.id",
+)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CATEGORY_ICONS = frozenset(
     {"id-card", "briefcase", "heart", "car", "shield", "wallet", "droplet", "home", "book", "globe"}
@@ -52,26 +65,6 @@ _PREFIX = re.compile(r"^[A-Z]{1,2}$")
 _COUNTER = re.compile(r"^[0-9A-Za-z-]{1,12}$")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text in both languages."""
-
-    id: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.id
-
-
-@dataclass(frozen=True)
-class TextList:
-    id: tuple[str, ...]
-    en: tuple[str, ...]
-
-    def get(self, lang: str) -> tuple[str, ...]:
-        return self.en if lang == "en" else self.id
 
 
 @dataclass(frozen=True)
@@ -141,6 +134,10 @@ class Catalog:
 class LoadReport:
     catalog: Catalog
     problems: list[str] = field(default_factory=list)
+    # The accepted entries in the catalog format, only the format's fields, with the link hosts
+    # they were checked against: what a city server stores and sends to every device, so each
+    # device holds the same catalog as the server.
+    document: dict[str, Any] = field(default_factory=dict)
 
 
 class CatalogError(Exception):
@@ -193,30 +190,34 @@ def _matching(pattern: re.Pattern[str], rule: str) -> AfterValidator:
     return AfterValidator(check)
 
 
-def url_allowed(url: str, allowed_hosts: Iterable[str]) -> bool:
-    """True for an https URL whose host is an allowed host or one of its subdomains."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    host = (parts.hostname or "").lower()
-    if parts.scheme != "https" or not host or parts.username or parts.password:
-        return False
-    return any(host == allowed or host.endswith("." + allowed) for allowed in allowed_hosts)
-
-
 Code = Annotated[str, _matching(_CODE, "must be 2-40 lower-case letters, digits or '-'")]
 Prefix = Annotated[str, _matching(_PREFIX, "must be 1-2 capital letters")]
 CounterName = Annotated[str, _matching(_COUNTER, "must be 1-12 letters, digits or '-'")]
 Colour = Annotated[str, _matching(_COLOUR, "must be like #0E5A7A"), AfterValidator(str.upper)]
-Clock = Annotated[time, BeforeValidator(_clock)]
+# Written back as the format writes it ("08:00"), so a stored entry reads in again.
+Clock = Annotated[time, BeforeValidator(_clock),
+                  PlainSerializer(lambda moment: moment.strftime("%H:%M"), when_used="json")]
 TwoTimes = Annotated[tuple[Clock, Clock], BeforeValidator(_two_times)]
 OpeningHours = Annotated[TwoTimes, AfterValidator(_opens_before_closing)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
-# Texts a visitor reads: trimmed, never blank, short enough for the screen.
-NameText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX)]
-ItemText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=ITEM_MAX)]
+# Characters that change how text around them reads: controls (NUL, ESC, CR, LF, ...) and the
+# text-direction marks that can show "KTP" as "PTK".
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _plain_text(value: str) -> str:
+    if (found := _UNSEEN.search(value)) is not None:
+        raise ValueError(f"has a control or text-direction character (U+{ord(found[0]):04X})")
+    return value
+
+
+# Texts a visitor reads: trimmed, never blank, short enough for the screen, plain.
+NameText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX),
+                     AfterValidator(_plain_text)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX),
+                     AfterValidator(_plain_text)]
+ItemText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=ITEM_MAX),
+                     AfterValidator(_plain_text)]
 
 
 # --- the entries of a catalog file, one model per kind; `record()` gives the plain record ---
@@ -268,7 +269,7 @@ class PlazaEntry(_Entry):
     code: Code
     name: BilingualName
     city: str = ""
-    timezone: str = "Asia/Makassar"
+    timezone: str = DEFAULT_TIMEZONE
     address: str = ""
     friday_break: TwoTimes | None = None  # Friday prayer: no numbers are issued between these
     # The hosts this plaza's QR links may point to (its own agencies' domains), instead of the
@@ -290,6 +291,23 @@ class PlazaEntry(_Entry):
     def _blank_is_default(cls, value: Any, info: ValidationInfo) -> Any:
         # Descriptive fields never refuse the whole catalog: anything but text means "not given".
         return value if isinstance(value, str) and value else cls.model_fields[info.field_name].default
+
+    @field_validator("city", "address")
+    @classmethod
+    def _plain(cls, value: str) -> str:
+        if len(value) > TEXT_MAX:
+            raise ValueError(f"is longer than {TEXT_MAX} characters")
+        return _plain_text(value)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        # The service day turns at midnight in this zone: a zone no one knows is no plaza.
+        try:
+            ZoneInfo(value)
+        except (ValueError, ZoneInfoNotFoundError):
+            raise ValueError(f"{value[:40]!r} is not a time zone like Asia/Makassar") from None
+        return value
 
     def record(self) -> Plaza:
         return Plaza(code=self.code, name=self.name.record(), city=self.city, timezone=self.timezone,
@@ -473,14 +491,17 @@ def parse_catalog(data: Any, allowed_hosts: Iterable[str]) -> LoadReport:
     plaza = plaza_entry.record()
     hosts = plaza_entry.link_hosts or tuple(allowed_hosts)
     problems: list[str] = []
+    accepted: dict[str, list[dict[str, Any]]] = {}
 
     def check_all(key: str, model: type[_Entry]) -> list[Any]:
         """The records of the entries under `key` that pass their checks, one at a time."""
         records, codes = [], set()
+        kept = accepted.setdefault(key, [])
         for label, entry in _entries(data, key, problems):
             context: dict[str, Any] = {"allowed_hosts": hosts}
             try:
-                record = model.model_validate(entry, context=context).record()
+                checked = model.model_validate(entry, context=context)
+                record = checked.record()
             except ValidationError as error:
                 problems.append(f"{label}: {_explain(error)}; refused")
                 continue
@@ -492,6 +513,7 @@ def parse_catalog(data: Any, allowed_hosts: Iterable[str]) -> LoadReport:
                 continue
             codes.add(code)
             records.append(record)
+            kept.append(checked.model_dump(mode="json", by_alias=True))
         return records
 
     categories = check_all("categories", CategoryEntry)
@@ -510,6 +532,8 @@ def parse_catalog(data: Any, allowed_hosts: Iterable[str]) -> LoadReport:
         else:
             prefixes.add(service.prefix)
             services.append(service)
+    accepted["services"] = [entry for entry in accepted["services"]
+                            if entry["code"] in {service.code for service in services}]
 
     catalog = Catalog(
         plaza=plaza,
@@ -520,17 +544,26 @@ def parse_catalog(data: Any, allowed_hosts: Iterable[str]) -> LoadReport:
         announcements=tuple(check_all("announcements", BilingualText)),
         sample=bool(data.get("sample", False)),
     )
-    return LoadReport(catalog=catalog, problems=problems)
+    document = {"format": FORMAT, "sample": catalog.sample,
+                "plaza": {**plaza_entry.model_dump(mode="json", by_alias=True),
+                          "link_hosts": list(hosts)},
+                **accepted}
+    return LoadReport(catalog=catalog, problems=problems, document=document)
 
 
 def read_catalog_file(path: Path) -> Any:
     """A catalog file's JSON, not validated yet."""
     try:
+        if path.stat().st_size > CATALOG_MAX_BYTES:
+            raise CatalogError(f"{path}: larger than {CATALOG_MAX_BYTES // 1_000_000} MB; "
+                               "a plaza's catalog is far smaller")
         return json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise CatalogError(f"{path}: cannot be read ({error.strerror})") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise CatalogError(f"{path}: not valid JSON ({error})") from None
+    except RecursionError:
+        raise CatalogError(f"{path}: not valid JSON (nested too deeply)") from None
 
 
 def load_catalog_data(data: Any, allowed_hosts: Iterable[str], source: str) -> LoadReport:

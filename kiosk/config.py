@@ -37,6 +37,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from kiosk.catalog import DEFAULT_LINK_HOSTS
+
 ENV_PREFIX = "PLAZA_KIOSK__"
 CONFIG_ENV = "PLAZA_KIOSK_CONFIG"
 APP_NAME = "plaza-kiosk"
@@ -105,16 +107,6 @@ def _web_address(value: Any) -> str:
     return value.rstrip("/")
 
 
-def _time_zone(value: Any) -> str:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        ZoneInfo(_text(value))
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError("must be a time zone name like Asia/Makassar") from None
-    return value
-
-
 def _folder(value: Any) -> str:
     return os.path.expanduser(_text(value))
 
@@ -144,7 +136,6 @@ Text = Annotated[str, BeforeValidator(_text)]
 Colour = Annotated[str, BeforeValidator(_colour)]
 HostNames = Annotated[tuple[str, ...], BeforeValidator(_host_names)]
 WebAddress = Annotated[str, BeforeValidator(_web_address)]
-TimeZone = Annotated[str, BeforeValidator(_time_zone)]
 Folder = Annotated[str, BeforeValidator(_folder)]
 LogoFile = Annotated[str, BeforeValidator(_logo)]
 PinHash = Annotated[str, BeforeValidator(_pin_hash)]
@@ -159,9 +150,8 @@ class _Section(BaseModel):
 
 
 class PlazaSection(_Section):
-    name: Text = Field("Plaza Smart City Banjarmasin", description="name in the header")
-    city: Text = Field("Banjarmasin", description="city, shown under the name")
-    timezone: TimeZone = Field("Asia/Makassar", description="IANA zone of the service day")
+    # The plaza's name, city and time zone are not set here: they are plaza facts, from its
+    # catalog, the same on the city server and every device (see MOVED).
     logo: LogoFile = Field("", description="logo file (SVG or PNG); empty for the bundled emblem")
 
 
@@ -198,12 +188,9 @@ class KioskSection(_Section):
 
 class QrSection(_Section):
     allowed_hosts: HostNames = Field(
-        (
-            "banjarmasinkota.go.id", "kalselprov.go.id", "polri.go.id", "imigrasi.go.id",
-            "bpjs-kesehatan.go.id", "bpjsketenagakerjaan.go.id", "pajak.go.id",
-            "oss.go.id", "atrbpn.go.id", "kemenag.go.id", "bankkalsel.co.id", "lapor.go.id",
-        ),
-        description="hosts a QR code may point to (subdomains included)",
+        DEFAULT_LINK_HOSTS,
+        description="hosts a QR code may point to (subdomains included) when the plaza's "
+                    "catalog names none",
     )
     tracking_base_url: WebAddress = Field("https://antrian.banjarmasinkota.go.id",
                                           description="base of the ticket tracking page")
@@ -358,6 +345,11 @@ def _words(problem: Any, loc: tuple[Any, ...]) -> str:
     return problem["msg"][:1].lower() + problem["msg"][1:]
 
 
+# Keys that moved out of the device's config, and where their value comes from now.
+MOVED = {("plaza", key): f"the plaza's catalog (plaza.{key}), the same on every device"
+         for key in ("name", "city", "timezone")}
+
+
 def _explain(error: ValidationError, origin: Callable[[tuple[Any, ...]], str],
              at: tuple[str, ...] = ()) -> str:
     """One line per problem, each naming where the value came from and the key."""
@@ -365,7 +357,10 @@ def _explain(error: ValidationError, origin: Callable[[tuple[Any, ...]], str],
     unknown: dict[tuple[str, str], list[str]] = {}
     for problem in error.errors():
         loc = at + tuple(problem["loc"])
-        if problem["type"] == "extra_forbidden":
+        if problem["type"] == "extra_forbidden" and tuple(loc[:2]) in MOVED:
+            lines.append(f"{origin(loc)}: [{loc[0]}] {loc[1]} is no longer set here: it comes "
+                         f"from {MOVED[tuple(loc[:2])]}; remove it")
+        elif problem["type"] == "extra_forbidden":
             what = f"[{loc[0]}] has unknown key(s)" if len(loc) > 1 else "unknown section(s)"
             unknown.setdefault((origin(loc), what), []).append(str(loc[-1]))
         elif len(loc) > 1:

@@ -9,19 +9,72 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import delete, select
 
-from kiosk.calls import Call
-from kiosk.local_plaza import CATALOG_ETAG, WAITING
+from kiosk.availability import StaffOverride
+from kiosk.calls import Call, CounterMode
+from kiosk.local_plaza import CATALOG_ETAG
 from kiosk.store.db import Store
 from kiosk.store.models import ServiceDayOverride, ServiceRow, Setting, TicketEventRow, TicketRow
+from kiosk.vocabulary import Priority, TicketState
 
 log = logging.getLogger(__name__)
 
 CURSOR = "feed.cursor"
-__all__ = ["CATALOG_ETAG", "CURSOR", "apply", "setting"]
+__all__ = ["CATALOG_ETAG", "CURSOR", "Change", "apply", "setting"]
+
+
+@dataclass(frozen=True)
+class TicketChange:
+    """A ticket as the city server holds it now: issued by any kiosk of the plaza, or acted
+    on at a counter. It keeps the id of the device that issued it."""
+
+    id: str
+    public_code: str
+    service: str
+    service_day: date
+    sequence: int
+    number: str
+    state: TicketState
+    issued_at: datetime
+    device_id: str
+    priority: Priority | None = None
+    queue: str | None = None  # the queue it waits in now (after a transfer, another's)
+    counter: str | None = None
+    called_at: datetime | None = None
+    recalls: int = 0
+    serving_at: datetime | None = None
+    finished_at: datetime | None = None
+    changed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class OverrideChange:
+    """Staff opened or closed a service for a day (None: back to the catalog's hours)."""
+
+    service: str
+    service_day: date
+    state: StaffOverride | None
+
+
+@dataclass(frozen=True)
+class CatalogChange:
+    """The plaza's catalog has a new version: the device fetches it."""
+
+    etag: str
+
+
+@dataclass(frozen=True)
+class CounterChange:
+    """A counter opened, paused or closed."""
+
+    counter: str
+    mode: CounterMode
+    at: datetime
+
+
+Change = TicketChange | OverrideChange | CatalogChange | CounterChange | Call
 
 
 def setting(store: Store, key: str) -> str | None:
@@ -42,12 +95,8 @@ class Applied:
     calls: list[Call] = field(default_factory=list)  # tickets called to counters, in order
 
 
-KNOWN = ("ticket", "service.override", "catalog", "call", "counter")
-_skipped: set[str] = set()  # kinds of a newer server already logged once
-
-
-def apply(store: Store, changes: Iterable[tuple[str, dict[str, Any]]], cursor: str | None,
-          at: datetime, *, overrides_from: date | None = None) -> Applied:
+def apply(store: Store, changes: Iterable[Change], cursor: str | None, at: datetime, *,
+          overrides_from: date | None = None) -> Applied:
     """Apply a page of changes and move the cursor (None: keep it, as for a ticket a counter
     action returned, which the feed brings again later). `overrides_from`: the page is a
     snapshot, the whole truth from that day on: staff overrides it does not name were
@@ -58,86 +107,73 @@ def apply(store: Store, changes: Iterable[tuple[str, dict[str, Any]]], cursor: s
             session.execute(delete(ServiceDayOverride).where(
                 ServiceDayOverride.service_day >= overrides_from))
         services = set(session.scalars(select(ServiceRow.code)).all())
-        for kind, data in changes:
-            try:
-                if kind == "ticket":
-                    _ticket(session, data, services, at)
-                elif kind == "service.override":
-                    _override(session, data, services, at)
-                elif kind == "catalog":
-                    applied.catalog_etag = str(data["etag"])
-                elif kind == "call":
-                    applied.calls.append(Call(
-                        ticket_id=str(data["ticket"]), number=str(data["number"]),
-                        counter=str(data["counter"]), service=str(data["service"]),
-                        at=datetime.fromisoformat(data["at"]), recall=int(data["recall"])))
-                elif kind not in KNOWN and kind not in _skipped:
-                    # A newer server's kind: skipped, so an older device keeps working.
-                    _skipped.add(kind)
-                    log.warning("change feed: skipping changes of kind %r (this version does "
-                                "not know it; an update will)", kind)
-            except (KeyError, ValueError, TypeError) as error:  # one bad change, not the page
-                log.warning("change feed: %s change not applied (%s): %s", kind, error, data)
+        for change in changes:
+            match change:
+                case TicketChange():
+                    _ticket(session, change, services, at)
+                case OverrideChange():
+                    _override(session, change, services, at)
+                case CatalogChange(etag=etag):
+                    applied.catalog_etag = etag
+                case Call():
+                    applied.calls.append(change)
+                case CounterChange():
+                    pass  # a counter console reads its mode from its own sign-in
         if cursor is not None:
             _set(session, CURSOR, cursor)
     return applied
 
 
-def _moment(value: Any) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-def _follow(row: TicketRow, data: dict[str, Any], services: set[str]) -> None:
+def _follow(row: TicketRow, change: TicketChange, services: set[str]) -> None:
     """Take over what a counter did to the ticket (absent in older servers' changes)."""
-    if "queue" in data:
-        row.queue = data["queue"] if data["queue"] in services else None
-        row.counter = data.get("counter")
-        row.called_at = _moment(data.get("called_at"))
-        row.recalls = int(data.get("recalls") or 0)
-        row.serving_at = _moment(data.get("serving_at"))
-        row.finished_at = _moment(data.get("finished_at"))
+    if change.queue is not None:
+        row.queue = change.queue if change.queue in services else None
+        row.counter = change.counter
+        row.called_at = change.called_at
+        row.recalls = change.recalls
+        row.serving_at = change.serving_at
+        row.finished_at = change.finished_at
 
 
-def _ticket(session, data: dict[str, Any], services: set[str], at: datetime) -> None:
-    row = session.get(TicketRow, data["id"])
+def _ticket(session, change: TicketChange, services: set[str], at: datetime) -> None:
+    row = session.get(TicketRow, change.id)
     if row is not None:
-        when = _moment(data.get("changed_at")) or at
-        if row.state != data["state"]:
-            row.state = data["state"]
-            session.add(TicketEventRow(ticket_id=row.id, state=row.state, at=when,
-                                       device_id=str(data["device_id"]), counter=data.get("counter")))
-        _follow(row, data, services)
+        if row.state != change.state:
+            row.state = change.state
+            session.add(TicketEventRow(ticket_id=row.id, state=row.state,
+                                       at=change.changed_at or at, device_id=change.device_id,
+                                       counter=change.counter))
+        _follow(row, change, services)
         return
-    if data["service"] not in services:
+    if change.service not in services:
         return  # a service this kiosk does not show (yet): the catalog change follows
-    number = str(data["number"])
-    day = date.fromisoformat(data["service_day"])
     clash = session.scalar(select(TicketRow.id).where(
-        TicketRow.service_code == data["service"], TicketRow.service_day == day,
-        TicketRow.number == number))
+        TicketRow.service_code == change.service, TicketRow.service_day == change.service_day,
+        TicketRow.number == change.number))
     if clash is not None:
-        log.error("change feed: %s on %s is held here by ticket %s too", number, day, clash)
+        log.error("change feed: %s on %s is held here by ticket %s too", change.number,
+                  change.service_day, clash)
         return
     row = TicketRow(
-        id=data["id"], public_code=str(data["public_code"]), service_code=data["service"],
-        service_day=day, sequence=int(data["sequence"]), number=number,
-        priority=data.get("priority"), state=str(data["state"]),
-        issued_at=datetime.fromisoformat(data["issued_at"]), device_id=str(data["device_id"]),
+        id=change.id, public_code=change.public_code, service_code=change.service,
+        service_day=change.service_day, sequence=change.sequence, number=change.number,
+        priority=change.priority, state=change.state, issued_at=change.issued_at,
+        device_id=change.device_id,
     )
-    _follow(row, data, services)
+    _follow(row, change, services)
     session.add(row)
     session.flush()
-    session.add(TicketEventRow(ticket_id=data["id"], state=WAITING, at=at,
-                               device_id=str(data["device_id"])))
+    session.add(TicketEventRow(ticket_id=change.id, state=TicketState.WAITING, at=at,
+                               device_id=change.device_id))
 
 
-def _override(session, data: dict[str, Any], services: set[str], at: datetime) -> None:
-    if data["service"] not in services:
+def _override(session, change: OverrideChange, services: set[str], at: datetime) -> None:
+    if change.service not in services:
         return
-    day = date.fromisoformat(data["service_day"])
     session.execute(delete(ServiceDayOverride).where(
-        ServiceDayOverride.service_code == data["service"],
-        ServiceDayOverride.service_day == day))
-    if data.get("state") is not None:
-        session.add(ServiceDayOverride(service_code=data["service"], service_day=day,
-                                       state=str(data["state"]), set_at=at))
+        ServiceDayOverride.service_code == change.service,
+        ServiceDayOverride.service_day == change.service_day))
+    if change.state is not None:
+        session.add(ServiceDayOverride(service_code=change.service,
+                                       service_day=change.service_day, state=change.state,
+                                       set_at=at))

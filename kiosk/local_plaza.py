@@ -37,9 +37,9 @@ from kiosk.catalog import (
     load_catalog_data,
     load_catalog_file,
 )
-from kiosk.numbering import Priority, QueuedTicket, format_number, in_call_order, new_public_code
+from kiosk.numbering import QueuedTicket, format_number, in_call_order, new_public_code
 from kiosk.paths import SAMPLE_CATALOG
-from kiosk.service_day import local_time, now_utc, service_day
+from kiosk.service_day import DEFAULT_TIMEZONE, local_time, now_utc, service_day
 from kiosk.store.catalog_repo import read_catalog, save_catalog
 from kiosk.store.db import Store
 from kiosk.store.models import (
@@ -50,17 +50,16 @@ from kiosk.store.models import (
     TicketEventRow,
     TicketRow,
 )
+from kiosk.store.number_floor import own_numbering_floor
+from kiosk.vocabulary import ACTIVE_STATES, Priority, Text, TicketState
 from kiosk.waiting import WaitEstimate, estimate_wait, mean_service_minutes
 
 log = logging.getLogger(__name__)
 
-WAITING, CALLED, SERVING, DONE = "waiting", "called", "serving", "done"
-CANCELLED = "cancelled"  # a take the kiosk withdrew: no visitor holds it
 # How long a take's withdrawal is held back: far longer than any answer may take, short
 # enough that a ticket a crashed kiosk never showed leaves the queue before it is called.
 WITHDRAWAL_HOLD = timedelta(minutes=2)
 CATALOG_ETAG = "catalog.etag"  # the city server's version of the catalog in the store
-ACTIVE_STATES = (WAITING, CALLED, SERVING)
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ class LocalPlaza:
         store: Store,
         *,
         device_id: str,
-        timezone: str,
+        timezone: str = DEFAULT_TIMEZONE,
         clock: Callable[[], datetime] = now_utc,
         device_tag: str | None = None,
     ) -> None:
@@ -145,10 +144,18 @@ class LocalPlaza:
         return self._device_tag
 
     @property
+    def name(self) -> Text:
+        """The plaza's name: a plaza fact, from its catalog (blank until one is stored)."""
+        try:
+            return self._current().catalog.plaza.name
+        except LookupError:
+            return Text("", "")
+
+    @property
     def timezone(self) -> str:
         """The plaza's time zone, which decides the service day: a plaza fact, so the catalog's
-        (the same on the server and every device); the configured one only until a catalog
-        is in the store."""
+        (the same on the server and every device); `timezone` only until a catalog is in the
+        store."""
         try:
             return self._current().catalog.plaza.timezone
         except LookupError:
@@ -242,7 +249,7 @@ class LocalPlaza:
         waiting: dict[str, int] = defaultdict(int)
         serving: dict[str, list[str]] = defaultdict(list)
         for code, number, state in active:
-            if state == WAITING:
+            if state == TicketState.WAITING:
                 waiting[code] += 1
             else:
                 serving[code].append(number)
@@ -266,7 +273,7 @@ class LocalPlaza:
         """Tickets issued per service on `day` (a withdrawn, cancelled one holds no place in
         the quota, as on the server), and the staff overrides for that day."""
         issued = select(TicketRow.service_code, func.count()).where(
-            TicketRow.service_day == day, TicketRow.state != CANCELLED)
+            TicketRow.service_day == day, TicketRow.state != TicketState.CANCELLED)
         override = select(ServiceDayOverride.service_code, ServiceDayOverride.state).where(
             ServiceDayOverride.service_day == day)
         if service_code is not None:
@@ -295,10 +302,10 @@ class LocalPlaza:
     def _recent_service_minutes(self, session, day: date) -> dict[str, list[float]]:
         """Minutes from serving to done for today's finished tickets, per service."""
         served = select(TicketEventRow.ticket_id, TicketEventRow.at).where(
-            TicketEventRow.state == SERVING
+            TicketEventRow.state == TicketState.SERVING
         ).subquery()
         done = select(TicketEventRow.ticket_id, TicketEventRow.at).where(
-            TicketEventRow.state == DONE
+            TicketEventRow.state == TicketState.DONE
         ).subquery()
         rows = session.execute(
             select(TicketRow.service_code, served.c.at, done.c.at)
@@ -404,11 +411,11 @@ class LocalPlaza:
                 ticket = TicketRow(
                     id=draft.id, public_code=draft.public_code, service_code=draft.service_code,
                     service_day=day, sequence=sequence, number=number, priority=draft.priority,
-                    state=WAITING, issued_at=draft.issued_at, device_id=self.device_id,
+                    state=TicketState.WAITING, issued_at=draft.issued_at, device_id=self.device_id,
                 )
                 session.add(ticket)
                 session.flush()  # the ticket row first: its event refers to it
-                session.add(TicketEventRow(ticket_id=ticket.id, state=WAITING,
+                session.add(TicketEventRow(ticket_id=ticket.id, state=TicketState.WAITING,
                                            at=draft.issued_at, device_id=self.device_id))
             if withdrawn is not None:
                 self._release_withdrawal(session, withdrawn, draft.issued_at,
@@ -441,9 +448,11 @@ class LocalPlaza:
             leased = leases.draw(session, service.code, day)
             if leased is not None:
                 return leased, format_number(service.prefix, leased)
+        # Above the floor a salvage sets when the store lost its count (kiosk.store.number_floor).
+        first = own_numbering_floor(session, day) + 1
         sequence = session.scalar(
             insert(NumberCounter)
-            .values(service_code=service.code, service_day=day, last_sequence=1)
+            .values(service_code=service.code, service_day=day, last_sequence=first)
             .on_conflict_do_update(
                 index_elements=["service_code", "service_day"],
                 set_={"last_sequence": NumberCounter.last_sequence + 1},
@@ -457,7 +466,7 @@ class LocalPlaza:
             select(TicketRow.id, TicketRow.number, TicketRow.issued_at, TicketRow.priority).where(
                 func.coalesce(TicketRow.queue, TicketRow.service_code) == ticket.service_code,
                 TicketRow.service_day == ticket.service_day,
-                TicketRow.state == WAITING,
+                TicketRow.state == TicketState.WAITING,
             )
         ).all()
         order = [t.id for t in in_call_order(QueuedTicket(*row) for row in waiting)]

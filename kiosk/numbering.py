@@ -6,20 +6,11 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import TypeVar
 
 # Crockford's base32 without look-alike letters: easy to read aloud or type from a slip.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 PUBLIC_CODE_LENGTH = 10  # 50 bits: unguessable for a tracking URL that lives one day
-
-
-class Priority(StrEnum):
-    """Groups given special service (UU 25/2009 on public services)."""
-
-    ELDERLY = "lansia"
-    DISABILITY = "disabilitas"
-    PREGNANT = "ibu_hamil"
 
 
 # A service day's 999 numbers, split so that numbers never clash between devices (DESIGN §4):

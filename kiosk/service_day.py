@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 # The one kind of clock every part takes (device and server): aware UTC "now". Production
 # passes `now_utc`; tests pass one they move by hand, so nothing depends on today's date.
 Clock = Callable[[], datetime]
+# The zone of a plaza whose catalog does not say (and of a device before its first catalog).
+DEFAULT_TIMEZONE = "Asia/Makassar"
 
 
 def now_utc() -> datetime:

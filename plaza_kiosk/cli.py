@@ -8,9 +8,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+
+from kiosk.vocabulary import DEVICE_ROLES, Role
 
 DEFAULT_SIZES = {"kiosk": (1080, 1920), "counter": (1280, 800), "display": (1920, 1080)}
 WINDOWED_KIOSK = (0, 0, 540, 960)  # x, y, width, height: a portrait kiosk at half size
@@ -18,13 +21,13 @@ SCREENS = ("kiosk", "demo", "counter", "display")  # commands that own a screen:
 SCREEN_NAMES = ("home", "services", "service", "search", "ticket", "queue", "staff", "info", "attract")
 
 
-def _size(text: str) -> tuple[int, int]:
+def _size(text: str, least: int = 320) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"size must look like 1080x1920, not {text!r}") from None
-    if not (320 <= width <= 7680 and 320 <= height <= 7680):
-        raise argparse.ArgumentTypeError("width and height must be 320-7680 pixels")
+    if not (least <= width <= 7680 and least <= height <= 7680):
+        raise argparse.ArgumentTypeError(f"width and height must be {least}-7680 pixels")
     return width, height
 
 
@@ -32,7 +35,7 @@ def _geometry(text: str) -> tuple[int, int, int, int]:
     """WxH+X+Y (as X11 writes it) -> (x, y, width, height)."""
     try:
         size, x, y = text.split("+")
-        width, height = _size(size)
+        width, height = _size(size, least=160)  # the demo's windows on a small screen
         return int(x), int(y), width, height
     except (ValueError, argparse.ArgumentTypeError):
         raise argparse.ArgumentTypeError(f"geometry must look like 540x960+0+0, not {text!r}") from None
@@ -65,7 +68,7 @@ def parser() -> argparse.ArgumentParser:
         device.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
 
     shot = commands.add_parser("screenshot", help="render a screen to a PNG, offscreen")
-    shot.add_argument("--mode", choices=("kiosk", "counter", "display"), default="kiosk")
+    shot.add_argument("--mode", choices=DEVICE_ROLES, default=Role.KIOSK)
     shot.add_argument("--screen", choices=SCREEN_NAMES, default="home",
                       help="the kiosk's screen; for the counter: home or staff (sign-in)")
     shot.add_argument("--lang", choices=("id", "en"), default="id")
@@ -91,18 +94,23 @@ def parser() -> argparse.ArgumentParser:
     admin_import.add_argument("file", type=Path)
     admin_code = admin.add_parser("enrolment-code", help="a one-time code to enrol one device")
     admin_code.add_argument("--plaza", required=True)
-    admin_code.add_argument("--role", choices=("kiosk", "counter", "display", "admin"), required=True)
+    admin_code.add_argument("--role", choices=tuple(Role), required=True)
     admin_staff = admin.add_parser("add-staff", help="a staff member who signs in at counters "
                                    "(the PIN is read from the terminal or stdin)")
     admin_staff.add_argument("--plaza", required=True)
     admin_staff.add_argument("--name", required=True)
+    admin_figures = admin.add_parser("figures", help="a service day's figures per service "
+                                     "(numbers given online and offline, past the quota, ...)")
+    admin_figures.add_argument("--plaza", required=True)
+    admin_figures.add_argument("--day", type=date.fromisoformat,
+                               help="YYYY-MM-DD (default: today at the plaza)")
     admin_revoke = admin.add_parser("revoke", help="revoke a device's token")
     admin_revoke.add_argument("device_id")
 
     enrol = commands.add_parser("enroll", help="enrol this device with the city API")
     enrol.add_argument("--server", required=True, help="the city API, e.g. https://antrian.kota.go.id")
     enrol.add_argument("--code", required=True, help="the one-time code from an admin")
-    enrol.add_argument("--role", choices=("kiosk", "counter", "display"), required=True)
+    enrol.add_argument("--role", choices=DEVICE_ROLES, required=True)
     enrol.add_argument("--name", help="this device's name (default: its configured device id)")
 
     commands.add_parser("sync", help="send the outbox to the city API once, and report")
@@ -125,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
         return _hash_pin()
     if args.command == "server":
         return _server(args)  # loads neither Qt nor the kiosk's config
+    if args.command in (*SCREENS, "screenshot") and (problem := _qt_libraries(args)):
+        print(f"plaza-kiosk: {problem}", file=sys.stderr)
+        return 2
 
     from kiosk.catalog import CatalogError
     from kiosk.config import ConfigError, load_config
@@ -145,6 +156,16 @@ def main(argv: list[str] | None = None) -> int:
         # Whatever went wrong, a kiosk shows staff a plain screen, never a blank one.
         logging.getLogger("plaza_kiosk").exception("the kiosk could not start")
         return _show_problem(f"{type(error).__name__}: {error}", args)
+
+
+def _qt_libraries(args) -> str | None:
+    """Before Qt loads: the system libraries it needs for this command's windows, named with
+    the packages to install when missing (Qt's own message names a plugin, not a package)."""
+    if args.command == "screenshot":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # PNGs need no screen
+    from plaza_kiosk.system_libs import check
+
+    return check()
 
 
 def _show_problem(message: str, args) -> int:
@@ -212,7 +233,7 @@ def _kiosk(config, args) -> int:
     plaza, problems = open_plaza(config)
 
     from sync import credentials
-    from ui.app import application, build_kiosk, shutdown
+    from ui.app import application, build_kiosk, place_window, shutdown
     from ui.kiosk_model import StaffNotes
     from ui.stop_signals import quit_on_stop_signals
 
@@ -229,8 +250,7 @@ def _kiosk(config, args) -> int:
     if args.quit_after_first_paint:
         _quit_after_first_paint(app, window, "kiosk")
     if args.windowed:
-        window.setGeometry(*(args.geometry or WINDOWED_KIOSK))
-        window.show()
+        place_window(window, args.geometry or WINDOWED_KIOSK)
     else:
         window.show_kiosk()
     code = app.exec()
@@ -259,13 +279,12 @@ def _screenshot(config, args) -> int:
     from plaza_kiosk.startup import open_plaza, setup_logging
 
     setup_logging(None, args.verbose)
-    clock = None
-    if args.at is not None:
-        moment = args.at.replace(tzinfo=args.at.tzinfo or ZoneInfo(config.plaza.timezone))
-        clock = lambda: moment  # noqa: E731 - a frozen plaza clock
     # A throwaway store with the catalog, so screenshots never touch a kiosk's real data.
     with tempfile.TemporaryDirectory(prefix="plaza-shot-") as scratch:
-        plaza, problems = open_plaza(config, Path(scratch), **({"clock": clock} if clock else {}))
+        plaza, problems = open_plaza(config, Path(scratch))
+        if args.at is not None:  # wall-clock time at the plaza, in the catalog's zone
+            moment = args.at.replace(tzinfo=args.at.tzinfo or ZoneInfo(plaza.timezone))
+            plaza.clock = lambda: moment
         size = args.size or DEFAULT_SIZES[args.mode]
         if args.mode == "kiosk":
             from ui.screenshot import take_screenshot
@@ -288,7 +307,7 @@ def _device(config, args) -> int:
     the city API (calling needs the authority; the board follows its live feed)."""
     from plaza_kiosk.startup import open_plaza, setup_logging
     from sync import credentials
-    from ui.app import application
+    from ui.app import application, place_window
     from ui.stop_signals import quit_on_stop_signals
 
     setup_logging(config.data_dir, args.verbose)
@@ -300,9 +319,7 @@ def _device(config, args) -> int:
     if args.quit_after_first_paint:
         _quit_after_first_paint(app, device.window(), args.command)
     if args.windowed and args.geometry:
-        x, y, width, height = args.geometry
-        device.show(kiosk_mode=False, size=(width, height))
-        device.window().move(x, y)
+        place_window(device.window(), args.geometry)
     else:
         device.show(kiosk_mode=not args.windowed)
     device.start()

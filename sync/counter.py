@@ -15,7 +15,7 @@ from kiosk.calls import CounterMode, CounterView
 from kiosk.hall import counter_view
 from kiosk.local_plaza import LocalPlaza
 from sync.client import CityClient
-from sync.protocol import CounterAct, OpResult
+from sync.protocol import CounterAct, OpResult, TicketActed
 
 ACT_WAIT = 5.0  # seconds an action may take, retries included, before "no connection"
 
@@ -45,7 +45,7 @@ def act(plaza: LocalPlaza, client: CityClient, shift: Shift, action: str, ticket
                          ticket=uuid.UUID(ticket) if ticket else None, service=service)
     result = client.act(shift.session, request, within=ACT_WAIT)
     now = plaza.clock()
-    if result.status != "rejected" and result.result:
-        feed.apply(plaza.store, [("ticket", result.result["ticket"])], None, now)
+    if result.status != "rejected" and isinstance(result.result, TicketActed):
+        feed.apply(plaza.store, [result.result.ticket], None, now)
     return Acted(result, counter_view(plaza, shift.counter, shift.staff_name, shift.mode,
                                       True, now))

@@ -17,7 +17,7 @@ from kiosk.local_plaza import LocalPlaza
 from kiosk.service_day import Clock
 from kiosk.store.db import Store
 from sync.client import CityClient, CursorGone, Offline, Refused
-from sync.protocol import MAX_BATCH, LeaseRequest, Op
+from sync.protocol import MAX_BATCH, LeaseRequest, Op, read_changes
 
 LEASES_PER_REQUEST = 100
 
@@ -142,8 +142,7 @@ def pull_changes(plaza: LocalPlaza, client: CityClient, allowed_hosts: tuple[str
             page = client.changes(cursor, wait=wait)
             wait = 0  # the following pages are there already
             now = plaza.clock()
-            got = feed.apply(store, [(c.kind, c.data) for c in page.changes],
-                             page.next_cursor, now)
+            got = feed.apply(store, read_changes(page.changes), page.next_cursor, now)
             wanted_etag = got.catalog_etag or wanted_etag
             calls.extend(got.calls)
             applied += len(page.changes)
@@ -155,8 +154,7 @@ def pull_changes(plaza: LocalPlaza, client: CityClient, allowed_hosts: tuple[str
         snap = client.snapshot()
         # The catalog first: tickets of services this device does not know yet are skipped.
         catalog_changed = _refresh_catalog(plaza, client, allowed_hosts, snap.catalog_etag)
-        feed.apply(store, [("ticket", t) for t in snap.tickets]
-                   + [("service.override", o) for o in snap.overrides], snap.cursor, now,
+        feed.apply(store, [*snap.tickets, *snap.overrides], snap.cursor, now,
                    overrides_from=plaza.today())
         return PullReport(applied, True, catalog_changed, tuple(calls))
     catalog_changed = _refresh_catalog(plaza, client, allowed_hosts, wanted_etag)

@@ -1,20 +1,35 @@
 """Sync protocol v1: the wire types shared by the devices (sync/) and the city API (cityapi/).
 
-Every model forbids unknown fields, so a typo or a newer client's extra field is a clear
-422 instead of being silently dropped.
+What a device sends (`Wire`) forbids unknown fields, so a typo or a newer client's extra
+field is a clear 422 instead of being silently dropped. What the server answers (`Answer`)
+is read leniently, fields this version does not know ignored, so a newer server never breaks
+an older device.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+)
 
 from kiosk.availability import Reason
-from kiosk.calls import Action, CounterMode, Problem
+from kiosk.calls import Action, Call, CounterMode, Problem
+from kiosk.feed import CatalogChange, Change, CounterChange, OverrideChange, TicketChange
 from kiosk.numbering import DEVICE_TAG, LAST_SEQUENCE
+from kiosk.vocabulary import Priority, Role
+
+log = logging.getLogger(__name__)
 
 PROTOCOL_VERSION = 1
 # Every device request says which protocol it speaks; the server refuses one older than it
@@ -25,8 +40,6 @@ MAX_BATCH = 50  # small enough that the server answers well within the client's 
 NAME = r"^[^\x00-\x1f\x7f]+$"  # free text: printable only (no NUL, no control characters)
 SERVICE = r"^[a-z0-9-]+$"
 NUMBER = rf"^[A-Z]{{1,2}}-({DEVICE_TAG}-)?\d{{3}}$"  # A-012, or device-tagged A-K7-012
-Priority = Literal["lansia", "disabilitas", "ibu_hamil"]
-Role = Literal["kiosk", "counter", "display", "admin"]
 OpKind = Literal["ticket.issue", "ticket.take", "ticket.void", "service.override"]
 OpStatus = Literal["applied", "duplicate", "rejected"]
 
@@ -35,13 +48,17 @@ class Wire(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Answer(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
 class EnrolRequest(Wire):
     code: str = Field(min_length=8, max_length=64, description="one-time code from an admin")
     role: Role
     device_name: str = Field(min_length=1, max_length=64, pattern=NAME)
 
 
-class EnrolResponse(Wire):
+class EnrolResponse(Answer):
     device_id: UUID
     plaza: str
     role: Role
@@ -109,17 +126,61 @@ class OpsBatch(Wire):
     ops: list[Op] = Field(min_length=1, max_length=MAX_BATCH)
 
 
-class OpResult(Wire):
+class Numbered(Answer):
+    """`ticket.take` and `ticket.issue`: the ticket holds this number."""
+
+    kind: Literal["numbered"] = "numbered"
+    ticket: UUID
+    number: str
+    sequence: int
+
+
+class Withdrawn(Answer):
+    """`ticket.void`: whether the server had made the ticket, and so cancelled it."""
+
+    kind: Literal["withdrawn"] = "withdrawn"
+    ticket: UUID
+    cancelled: bool
+    number: str | None = None
+
+
+class OverrideSet(Answer):
+    """`service.override`: the service's state for the day as it now stands."""
+
+    kind: Literal["override"] = "override"
+    service: str
+    service_day: date
+    state: Literal["open", "closed"] | None
+
+
+class TicketActed(Answer):
+    """A counter action: the ticket as it stands after it."""
+
+    kind: Literal["ticket"] = "ticket"
+    ticket: TicketChange
+
+
+Outcome = Numbered | Withdrawn | OverrideSet | TicketActed
+# What each op kind answers: lets the server read back answers it stored before answers
+# named their kind.
+OUTCOME_OF_OP = {"ticket.take": "numbered", "ticket.issue": "numbered",
+                 "ticket.void": "withdrawn", "service.override": "override"}
+COUNTER_OUTCOME = "ticket"
+
+
+class OpResult(Answer):
     op_id: UUID
     status: OpStatus
-    result: dict[str, Any] | None = None
+    # An outcome of a kind this version does not know stays a plain dict (forward-compatible).
+    result: Annotated[Annotated[Outcome, Field(discriminator="kind")] | dict[str, Any] | None,
+                      Field(union_mode="left_to_right")] = None
     reason: str | None = None
     problem: Problem | Reason | None = Field(
         default=None, description="why a counter action (kiosk.calls) or a take (kiosk.availability) "
         "was refused")
 
 
-class OpsBatchResponse(Wire):
+class OpsBatchResponse(Answer):
     results: list[OpResult]
 
 
@@ -136,7 +197,7 @@ class LeasesRequest(Wire):
     leases: list[LeaseRequest] = Field(min_length=1, max_length=200)
 
 
-class Lease(Wire):
+class Lease(Answer):
     id: UUID
     service: str
     service_day: date
@@ -144,35 +205,75 @@ class Lease(Wire):
     last: int = Field(ge=1, le=LAST_SEQUENCE)
 
 
-class LeasesResponse(Wire):
+class LeasesResponse(Answer):
     leases: list[Lease]
     refused: list[str] = Field(default=[], description="why some blocks were not given")
 
 
-class FeedChange(Wire):
+class FeedChange(Answer):
     seq: int
-    # Known: catalog, service.override, ticket, call, counter. A device skips a kind it does
-    # not know (a newer server's), so the feed can grow without breaking older devices.
+    # One of FEED_KINDS. A device skips a kind it does not know (a newer server's), so the
+    # feed can grow without breaking older devices.
     kind: str = Field(min_length=1, max_length=40)
     data: dict[str, Any]
 
 
-class ChangesResponse(Wire):
+# The feed's change kinds: each declared once as a domain object (kiosk.feed, kiosk.calls),
+# which the server writes and the devices read. Their fields are their wire names; a reader
+# ignores fields it does not know.
+FEED_KINDS: dict[str, type[Change]] = {
+    "ticket": TicketChange, "service.override": OverrideChange, "catalog": CatalogChange,
+    "counter": CounterChange, "call": Call}
+_KIND_OF = {change_type: kind for kind, change_type in FEED_KINDS.items()}
+_READERS = {kind: TypeAdapter(change_type) for kind, change_type in FEED_KINDS.items()}
+_unknown_logged: set[str] = set()
+
+
+def feed_entry(change: Change) -> tuple[str, dict[str, Any]]:
+    """(kind, data) of a change as the server stores and sends it."""
+    kind = _KIND_OF[type(change)]
+    return kind, _READERS[kind].dump_python(change, mode="json")
+
+
+def read_change(kind: str, data: dict[str, Any]) -> Change | None:
+    """The domain object a feed entry describes; None for a kind this version does not know
+    (logged once) or an entry it cannot read (logged: one bad change, not the page)."""
+    reader = _READERS.get(kind)
+    if reader is None:
+        if kind not in _unknown_logged:
+            _unknown_logged.add(kind)
+            log.warning("change feed: skipping changes of kind %r (this version does not know "
+                        "it; an update will)", kind)
+        return None
+    try:
+        return reader.validate_python(data)
+    except ValidationError as error:
+        log.warning("change feed: %s change not applied (%s): %s", kind,
+                    error.errors()[0]["msg"], data)
+        return None
+
+
+def read_changes(entries: list[FeedChange]) -> list[Change]:
+    return [change for entry in entries
+            if (change := read_change(entry.kind, entry.data)) is not None]
+
+
+class ChangesResponse(Answer):
     changes: list[FeedChange]
     next_cursor: str
     has_more: bool
 
 
-class Snapshot(Wire):
+class Snapshot(Answer):
     """Where a device starts over (first start, or its cursor is gone)."""
 
     cursor: str
     catalog_etag: str | None
-    overrides: list[dict[str, Any]]
-    tickets: list[dict[str, Any]]
+    overrides: list[OverrideChange]
+    tickets: list[TicketChange]
 
 
-class ErrorBody(Wire):
+class ErrorBody(Answer):
     error: str
     detail: list[str] = []
 
@@ -182,12 +283,12 @@ class ErrorBody(Wire):
 COUNTER = r"^[0-9A-Za-z][0-9A-Za-z -]{0,11}$"  # a counter's name from the catalog: "3", "12A"
 
 
-class StaffMember(Wire):
+class StaffMember(Answer):
     id: str
     name: str
 
 
-class CounterSetup(Wire):
+class CounterSetup(Answer):
     """`GET /v1/counter/setup`: who may sign in, and the plaza's counters."""
 
     staff: list[StaffMember]
@@ -200,7 +301,7 @@ class SignIn(Wire):
     counter: str = Field(pattern=COUNTER)
 
 
-class SignInAnswer(Wire):
+class SignInAnswer(Answer):
     """A staff session at a counter, or why not. Wrong PINs lock the staff member and the
     console out for a while (the answer says how long)."""
 
@@ -208,7 +309,8 @@ class SignInAnswer(Wire):
     session: str | None = Field(default=None, description="sent back as X-Staff-Session")
     name: str | None = None
     counter: str | None = None
-    problem: Literal["wrong_pin", "locked", "unknown_staff", "unknown_counter"] | None = None
+    # An unknown staff member is answered as a wrong PIN: the answer tells no one who exists.
+    problem: Literal["wrong_pin", "locked", "unknown_counter"] | None = None
     attempts_left: int = 0
     locked_seconds: int = 0
 

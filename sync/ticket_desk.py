@@ -17,9 +17,9 @@ from collections.abc import Callable
 
 from kiosk.config import OPTIONS
 from kiosk.local_plaza import IssuedTicket, IssueRefused, LocalPlaza
-from kiosk.numbering import Priority
+from kiosk.vocabulary import Priority
 from sync.client import CityClient, Offline, SyncError
-from sync.protocol import TicketTake
+from sync.protocol import Numbered, TicketTake
 
 log = logging.getLogger(__name__)
 
@@ -65,10 +65,10 @@ class TicketDesk:
             log.warning("the city server refused to number a ticket: %s", error)
             self.plaza.drop_withdrawal(draft)
             return self.plaza.refused_by_server(draft.service_code, None)
-        if answer.status == "rejected" or not answer.result:
+        if answer.status == "rejected" or not isinstance(answer.result, Numbered):
             log.info("the city server gives no number for %s: %s", draft.service_code,
                      answer.reason)
             self.plaza.drop_withdrawal(draft)
             return self.plaza.refused_by_server(draft.service_code, answer.problem)
-        numbered = int(answer.result["sequence"]), str(answer.result["number"])
-        return self.plaza.record_ticket(draft, numbered=numbered)
+        return self.plaza.record_ticket(draft, numbered=(answer.result.sequence,
+                                                         answer.result.number))

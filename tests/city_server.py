@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from cityapi.app import create_app
 from cityapi.catalog_import import import_catalog
 from cityapi.database import make_engine, open_database
 from cityapi.devices import new_enrolment_code
-from kiosk.service_day import Clock, ticking_from
+from kiosk.service_day import Clock
 from sync.credentials import Enrolment
 from sync.protocol import EnrolResponse
 from tests.conftest import catalog_data, service_entry
@@ -75,6 +76,11 @@ class CityServer:
         return Enrolment.from_answer(self.url, EnrolResponse.model_validate(self.enrol(role, name)))
 
 
+def following(clock: Clock) -> Clock:
+    started = time.monotonic()
+    return lambda: clock() + timedelta(seconds=time.monotonic() - started)
+
+
 @pytest.fixture
 def database_url(tmp_path: Path) -> Iterator[str]:
     """A fresh database per test: a new one on the PostgreSQL server CI starts
@@ -95,9 +101,10 @@ def database_url(tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def city(tmp_path: Path, database_url: str, clock: Clock) -> Iterator[CityServer]:
-    """The server's clock starts at the test's moment (a Tuesday at 10:00 WITA) and ticks on, so
-    its calls and events keep their order; the devices' clock is the test's own."""
-    server_clock = ticking_from(clock())
+    """The server's clock is the test's (a Tuesday at 10:00 WITA unless a test says otherwise)
+    running on at the real pace: its calls and events keep their order, and when a test moves
+    its devices' clock (past midnight, to the next day), the server's day moves with it."""
+    server_clock = following(clock)
     sessions = open_database(database_url)
     catalog = tmp_path / "catalog.json"
     # No daily quota: load tests take hundreds of numbers (a test of the quota sets one).

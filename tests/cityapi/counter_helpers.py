@@ -8,7 +8,7 @@ from datetime import datetime
 from cityapi.counters import add_staff
 from kiosk.service_day import service_day
 from sync.client import CityClient
-from sync.protocol import CounterAct, OpResult, TicketTake
+from sync.protocol import CounterAct, OpResult, TicketActed, TicketTake
 from tests.city_server import CityServer
 
 PIN = "2468"
@@ -53,15 +53,12 @@ class Console:
         self.client.close()
 
 
-def _ticket(answer: OpResult) -> dict:
-    ticket = answer.result["ticket"]
-    # A counter action answers with the whole ticket; a kiosk's take with its id and number.
-    return ticket if isinstance(ticket, dict) else {"id": ticket, "number": answer.result["number"]}
-
-
 def number_of(answer: OpResult) -> str:
-    return _ticket(answer)["number"]
+    # A counter action answers with the whole ticket; a kiosk's take with its id and number.
+    result = answer.result
+    return result.ticket.number if isinstance(result, TicketActed) else result.number
 
 
 def id_of(answer: OpResult) -> str:
-    return _ticket(answer)["id"]
+    result = answer.result
+    return result.ticket.id if isinstance(result, TicketActed) else str(result.ticket)

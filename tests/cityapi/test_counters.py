@@ -6,15 +6,19 @@ from __future__ import annotations
 import threading
 import uuid
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from cityapi.models import Staff, Ticket, TicketEvent
 from kiosk.calls import RECALLS_BEFORE_NO_SHOW
+from kiosk.service_day import service_day
+from kiosk.vocabulary import TicketState
 from sync.client import CityClient, Refused
+from sync.protocol import Op
 from tests.city_server import CityServer
 from tests.cityapi.counter_helpers import PIN, Console, add_clerk, id_of, number_of, take
 
@@ -59,7 +63,7 @@ def test_call_order_priority_first_then_issue_time_and_transfer_keeps_the_place(
     assert desk.act("done", id_of(a2)).status == "applied"
     # B-001 moves to the A queue: it was issued before A-001, so it is called before it.
     moved = desk.act("transfer", id_of(first_b), service="ktp-el")
-    assert moved.status == "applied" and moved.result["ticket"]["queue"] == "ktp-el"
+    assert moved.status == "applied" and moved.result.ticket.queue == "ktp-el"
     assert number_of(desk.act("call_next")) == number_of(first_b)
     assert desk.act("done", id_of(first_b)).status == "applied"
     assert number_of(desk.act("call_next")) == number_of(a1)
@@ -77,8 +81,8 @@ def test_recall_then_no_show_only_after_the_recalls(city, kiosk) -> None:
     refused = desk.act("no_show", ticket)
     assert refused.status == "rejected" and refused.problem == "too_early"
     for n in range(1, RECALLS_BEFORE_NO_SHOW + 1):
-        assert desk.act("recall", ticket).result["ticket"]["recalls"] == n
-    assert desk.act("no_show", ticket).result["ticket"]["state"] == "no_show"
+        assert desk.act("recall", ticket).result.ticket.recalls == n
+    assert desk.act("no_show", ticket).result.ticket.state == TicketState.NO_SHOW
     with city.sessions() as session:
         kinds = session.scalars(select(TicketEvent.kind).where(TicketEvent.ticket_id == ticket)
                                 .order_by(TicketEvent.id)).all()
@@ -174,3 +178,53 @@ def test_eight_counters_calling_at_once_never_get_the_same_ticket(city, kiosk) -
     assert repeats == [] and sorted(called) == sorted(taken)
     for desk in desks:
         desk.close()
+
+
+def test_a_transfer_to_a_service_closed_today_is_refused_by_the_rules(city, kiosk):
+    staff = add_clerk(city)
+    ticket = take(city, kiosk, "kk")
+    closer = Console(city, "2", add_clerk(city, "Rahmat"))
+    closer.client.send_ops([Op(op_id=uuid.uuid4(), kind="service.override", payload={
+        "service": "ktp-el", "service_day": service_day(city.clock(), "Asia/Makassar").isoformat(),
+        "state": "closed", "device_id": "console-2"})])
+    desk = Console(city, "1", staff)
+    refused = desk.act("transfer", id_of(ticket), service="ktp-el")
+    assert (refused.status, refused.problem) == ("rejected", "service_closed")
+    with city.sessions() as session:
+        assert session.get(Ticket, id_of(ticket)).queue == "kk"  # it stays where it was
+
+
+def test_fifty_parallel_wrong_pins_check_at_most_five(city) -> None:
+    """Run on PostgreSQL in CI, where nothing but the sign-in's own locks serialises them."""
+    from cityapi.counters import MAX_FAILURES
+    from cityapi.models import SignInFailure
+
+    staff = add_clerk(city)
+    token = city.enrolment("counter").token
+    clients = [CityClient(city.url, token, retries=0) for _ in range(10)]
+    start = threading.Barrier(len(clients))
+
+    def guess(client: CityClient) -> list[str]:
+        start.wait()
+        return [client.sign_in(staff, f"{n:04d}", "1").problem for n in range(1000, 1005)]
+
+    with ThreadPoolExecutor(len(clients)) as pool:
+        answers = [problem for batch in pool.map(guess, clients) for problem in batch]
+    assert len(answers) == 50
+    assert answers.count("wrong_pin") == MAX_FAILURES - 1  # the fifth wrong one locks
+    assert answers.count("locked") == 50 - (MAX_FAILURES - 1)
+    with city.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(SignInFailure)) == MAX_FAILURES
+    assert clients[0].sign_in(staff, PIN, "1").problem == "locked"  # the right PIN waits too
+    for client in clients:
+        client.close()
+
+
+def test_an_unknown_staff_member_is_answered_like_a_wrong_pin(city) -> None:
+    staff = add_clerk(city)
+    client = CityClient(city.url, city.enrolment("counter").token)
+    for who in (staff, str(uuid.uuid4())):  # both cost one scrypt check on the server
+        answer = client.sign_in(who, "0000", "1")
+        assert (answer.ok, answer.problem) == (False, "wrong_pin")
+    assert client.sign_in(str(uuid.uuid4()), "0000", "1").attempts_left == 2  # the console's
+    client.close()

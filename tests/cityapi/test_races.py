@@ -111,14 +111,22 @@ def test_leases_never_overlap_each_other_or_online_numbers(city: CityServer) -> 
 
 
 def test_a_leased_block_runs_out_at_999_and_says_so(city: CityServer) -> None:
-    token = city.enrol()["token"]
-    wanted = [{"id": str(uuid.uuid4()), "service": "kk", "service_day": "2026-11-24",
-               "size": 100} for _ in range(6)]
-    answer = requests.post(f"{city.url}/v1/leases", json={"leases": wanted}, timeout=30,
-                           headers={"Authorization": f"Bearer {token}"}).json()
-    assert [(b["first"], b["last"]) for b in answer["leases"]] == [
-        (501, 600), (601, 700), (701, 800), (801, 900), (901, 999)]
-    assert len(answer["refused"]) == 1 and "given out" in answer["refused"][0]
-    replay = requests.post(f"{city.url}/v1/leases", json={"leases": wanted[:1]}, timeout=30,
-                           headers={"Authorization": f"Bearer {token}"}).json()
+    tokens = [city.enrol(name=f"kiosk-{n}")["token"] for n in range(3)]
+
+    def blocks(token: str, count: int) -> tuple[list[dict], dict]:
+        wanted = [{"id": str(uuid.uuid4()), "service": "kk", "service_day": "2026-11-24",
+                   "size": 100} for _ in range(count)]
+        return wanted, requests.post(f"{city.url}/v1/leases", json={"leases": wanted},
+                                     timeout=30, headers={"Authorization": f"Bearer {token}"}).json()
+
+    first_wanted, first = blocks(tokens[0], 3)  # at most 200 numbers a day for one kiosk
+    assert [(b["first"], b["last"]) for b in first["leases"]] == [(501, 600), (601, 700)]
+    assert len(first["refused"]) == 1 and "at most 200" in first["refused"][0]
+    _, second = blocks(tokens[1], 2)
+    _, third = blocks(tokens[2], 2)
+    assert [(b["first"], b["last"]) for b in second["leases"] + third["leases"]] == [
+        (701, 800), (801, 900), (901, 999)]
+    assert len(third["refused"]) == 1 and "given out" in third["refused"][0]
+    replay = requests.post(f"{city.url}/v1/leases", json={"leases": first_wanted[:1]}, timeout=30,
+                           headers={"Authorization": f"Bearer {tokens[0]}"}).json()
     assert [(b["first"], b["last"]) for b in replay["leases"]] == [(501, 600)]  # same block

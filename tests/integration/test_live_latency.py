@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 import requests
 
-from cityapi.app import CLOCK_ENV, DATABASE_ENV
 from cityapi.catalog_import import import_catalog
 from cityapi.database import open_database
+from cityapi.settings import CLOCK_ENV, DATABASE_ENV
 from kiosk.local_plaza import LocalPlaza
 from kiosk.service_day import ticking_from
 from kiosk.store.db import open_store
@@ -118,7 +118,7 @@ def test_a_call_reaches_a_display_on_another_worker_within_a_second(
             time.sleep(0.005)
         assert number in seen, f"{number} never reached the display"
         latencies.append(seen[number] - pressed)
-        desk.act("done", called.result["ticket"]["id"])
+        desk.act("done", called.result.ticket.id)
         time.sleep(0.05)  # the display is back in its long-poll, as between real calls
     display.stop()
     p95 = statistics.quantiles(latencies, n=20)[-1]

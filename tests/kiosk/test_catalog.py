@@ -3,7 +3,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.catalog import CatalogError, load_catalog_file, parse_catalog, url_allowed
+from kiosk.catalog import (
+    CATALOG_MAX_BYTES,
+    CatalogError,
+    load_catalog_file,
+    parse_catalog,
+    read_catalog_file,
+    url_allowed,
+)
 from kiosk.config import OPTIONS
 from kiosk.paths import SAMPLE_CATALOG
 from tests.conftest import ALLOWED, catalog_data, service_entry
@@ -109,3 +116,41 @@ def test_a_plaza_names_its_own_link_hosts_in_its_catalog() -> None:
     data["plaza"]["link_hosts"] = ["not a host"]
     with pytest.raises(CatalogError, match="link_hosts"):
         parse_catalog(data, ALLOWED)
+
+
+@pytest.mark.parametrize("text", ["KTP\u202eel", "KTP\x00", "KTP\x1b[31m", "KTP\r\nBaru",
+                                  "\u2067KTP\u2069"])
+def test_control_and_text_direction_characters_are_refused(text) -> None:
+    data = catalog_data([service_entry("ktp-el", "A", name={"id": text, "en": "ID card"}),
+                         service_entry("kk", "B")])
+    report = parse_catalog(data, ALLOWED)
+    assert [s.code for s in report.catalog.services] == ["kk"]
+    assert any("ktp-el" in p and "control or text-direction" in p for p in report.problems)
+
+
+def test_an_unknown_time_zone_refuses_the_catalog() -> None:
+    data = catalog_data()
+    data["plaza"]["timezone"] = "Mars/Olympus"
+    with pytest.raises(CatalogError, match="Mars/Olympus"):
+        parse_catalog(data, ALLOWED)
+
+
+def test_deeply_nested_or_huge_files_are_refused_cleanly(tmp_path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(CatalogError, match="nested too deeply"):
+        read_catalog_file(deep)
+    huge = tmp_path / "huge.json"
+    huge.write_text('{"junk": "' + "x" * (CATALOG_MAX_BYTES + 1) + '"}')
+    with pytest.raises(CatalogError, match="larger than"):
+        read_catalog_file(huge)
+
+
+def test_only_the_formats_fields_of_accepted_entries_are_kept_for_devices() -> None:
+    data = catalog_data([service_entry("ktp-el", "A", junk={"deep": [1] * 50}),
+                         service_entry("kk", "B", agency="nowhere")])
+    data["junk"] = "x" * 10_000
+    report = parse_catalog(data, ALLOWED)
+    assert [s["code"] for s in report.document["services"]] == ["ktp-el"]
+    assert "junk" not in json.dumps(report.document)
+    assert parse_catalog(report.document, ()).catalog == report.catalog  # reads back the same

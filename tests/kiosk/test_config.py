@@ -19,10 +19,22 @@ def test_defaults_without_a_file(tmp_path: Path) -> None:
 
 def test_file_and_environment_override(tmp_path: Path) -> None:
     file = tmp_path / "c.toml"
-    file.write_text('[kiosk]\nidle_seconds = 90\n[plaza]\nname = "Plaza Banjarbaru"\n')
+    file.write_text('[kiosk]\nidle_seconds = 90\ndefault_language = "en"\n')
     config = load_config(file, environ={"PLAZA_KIOSK__KIOSK__IDLE_SECONDS": "120"})
     assert config.kiosk.idle_seconds == 120  # the environment wins over the file
-    assert config.plaza.name == "Plaza Banjarbaru"
+    assert config.kiosk.default_language == "en"
+
+
+def test_plaza_facts_are_no_longer_set_on_a_device(tmp_path: Path) -> None:
+    """Name, city and time zone come from the plaza's catalog: an old config that still sets
+    them is told where they come from now."""
+    file = tmp_path / "old.toml"
+    file.write_text('[plaza]\nname = "Plaza Banjarbaru"\ntimezone = "Asia/Jakarta"\n')
+    with pytest.raises(ConfigError) as refused:
+        load_config(file, environ={})
+    message = str(refused.value)
+    assert "[plaza] name is no longer set here" in message and "plaza's catalog" in message
+    assert "[plaza] timezone is no longer set here" in message
 
 
 @pytest.mark.parametrize(
@@ -66,7 +78,6 @@ def test_a_pin_hash_is_accepted(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("[plaza]\ntimezone = 'Asia/Makasar'\n", "[plaza] timezone"),
         ("[plaza]\nlogo = 'emblem.gif'\n", "[plaza] logo"),
         ("[qr]\ntracking_base_url = 'https://'\n", "[qr] tracking_base_url"),
         ("[staff]\npin_hash = 'scrypt$3$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA'\n", "[staff] pin_hash"),

@@ -6,8 +6,8 @@ from sqlalchemy import func, select
 
 from kiosk.availability import Reason, StaffOverride
 from kiosk.local_plaza import IssuedTicket, IssueRefused, LocalPlaza
-from kiosk.numbering import Priority
 from kiosk.store.models import OutboxRow, TicketEventRow, TicketRow
+from kiosk.vocabulary import Priority, TicketState
 
 
 def test_numbers_count_up_per_service(plaza: LocalPlaza) -> None:
@@ -112,11 +112,10 @@ def test_a_server_numbered_ticket_the_feed_brought_first_is_kept_once(plaza: Loc
     from kiosk import feed
 
     draft = plaza.prepare_ticket("ktp-el")
-    feed.apply(plaza.store, [("ticket", {
-        "id": draft.id, "public_code": draft.public_code, "service": "ktp-el",
-        "service_day": draft.service_day.isoformat(), "sequence": 7, "number": "A-007",
-        "priority": None, "state": "waiting", "issued_at": draft.issued_at.isoformat(),
-        "device_id": plaza.device_id})], None, draft.issued_at)
+    feed.apply(plaza.store, [feed.TicketChange(
+        id=draft.id, public_code=draft.public_code, service="ktp-el",
+        service_day=draft.service_day, sequence=7, number="A-007", state=TicketState.WAITING,
+        issued_at=draft.issued_at, device_id=plaza.device_id)], None, draft.issued_at)
     ticket = plaza.record_ticket(draft, numbered=(7, "A-007"))
     assert isinstance(ticket, IssuedTicket) and ticket.number == "A-007"
     with plaza.store.read() as session:

@@ -99,7 +99,42 @@ def test_the_catalog_api_refuses_bad_entries_and_non_admins(city: CityServer, pa
     mismatch = requests.put(f"{city.url}/v1/services/ktp-el", json=service_entry("kk", "B"),
                             headers=admin, timeout=5)
     assert mismatch.status_code == 422
+    unknown = requests.put(f"{city.url}/v1/services/kk", headers=admin, timeout=5,
+                           json={**service_entry("kk", "B"), "nested": {"deep": [1, 2]}})
+    assert unknown.status_code == 422 and "nested" in " ".join(unknown.json()["detail"])
+    junk_inside = service_entry("kk", "B")
+    junk_inside["name"] = {**junk_inside["name"], "extra": "x" * 1000}
+    kept = requests.put(f"{city.url}/v1/services/kk", json=junk_inside, headers=admin, timeout=5)
+    assert kept.status_code == 200
+    document = requests.get(f"{city.url}/v1/catalog", headers=admin, timeout=5).json()
+    stored = next(s for s in document["services"] if s["code"] == "kk")
+    assert stored["name"] == {"id": "Layanan kk", "en": "Service kk"}  # only the format's fields
     kiosk = {"Authorization": f"Bearer {city.enrol()['token']}"}
     refused = requests.put(f"{city.url}/v1/services/kk", json=service_entry("kk", "B"),
                            headers=kiosk, timeout=5)
     assert refused.status_code == 403
+
+
+def test_a_plaza_specific_link_host_loads_on_the_server_and_every_kiosk(pair, city,
+                                                                        tmp_path: Path) -> None:
+    """Tanah Laut's catalog names its own domain. The kiosks' configs list Banjarmasin's
+    hosts only; they hold the catalog the server checked, links included, alike."""
+    import json
+
+    from cityapi.catalog_import import import_catalog
+    from tests.conftest import catalog_data
+
+    link = "https://disdukcapil.tanahlautkab.go.id/ktp"
+    document = catalog_data([service_entry("ktp-el", "A", info_url=link),
+                             service_entry("kk", "B", info_url="https://evil.example/kk")])
+    document["plaza"]["link_hosts"] = ["tanahlautkab.go.id"]
+    path = tmp_path / "tanah-laut.json"
+    path.write_text(json.dumps(document))
+    with city.sessions.begin() as session:
+        _plaza, count, problems = import_catalog(session, path, city.clock())
+    assert count == 2 and any("evil.example" in p and "link dropped" in p for p in problems)
+    for plaza, client in pair:
+        assert pull_changes(plaza, client, ALLOWED).catalog_changed
+        assert plaza.service("ktp-el").info_url == link
+        assert plaza.service("kk").info_url == ""
+        assert len(plaza.catalog().services) == 2
