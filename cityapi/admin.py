@@ -14,7 +14,7 @@ from pathlib import Path
 import platformdirs
 import uvicorn
 
-from cityapi.app import create_app
+from cityapi.app import create_app, server_clock
 from cityapi.catalog_import import import_catalog
 from cityapi.counters import add_staff
 from cityapi.database import open_database
@@ -93,6 +93,7 @@ def run(args: argparse.Namespace, read_pin: Callable[[], str | None]) -> int:
         uvicorn.run("cityapi.app:from_environment", factory=True, workers=args.workers,
                     host=args.host, port=args.port, log_level="info", timeout_graceful_shutdown=2)
     else:
-        uvicorn.run(create_app(sessions), host=args.host, port=args.port, log_level="info",
-                    timeout_graceful_shutdown=2)
+        settings = ServerSettings()
+        uvicorn.run(create_app(sessions, server_clock(settings), settings), host=args.host,
+                    port=args.port, log_level="info", timeout_graceful_shutdown=2)
     return 0

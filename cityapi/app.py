@@ -76,8 +76,12 @@ def from_environment() -> FastAPI:
     settings = ServerSettings()
     if settings.database_url is None:
         raise RuntimeError(f"set {DATABASE_ENV} to the database to serve")
-    clock = ticking_from(settings.clock_start) if settings.clock_start else now_utc
-    return create_app(open_database(settings.database_url), clock, settings)
+    return create_app(open_database(settings.database_url), server_clock(settings), settings)
+
+
+def server_clock(settings: ServerSettings) -> Clock:
+    """The real clock, or one ticking on from `clock_start` (tests, a demo at a set hour)."""
+    return ticking_from(settings.clock_start) if settings.clock_start else now_utc
 
 
 def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc,

@@ -130,3 +130,38 @@ def test_a_leased_block_runs_out_at_999_and_says_so(city: CityServer) -> None:
     replay = requests.post(f"{city.url}/v1/leases", json={"leases": first_wanted[:1]}, timeout=30,
                            headers={"Authorization": f"Bearer {tokens[0]}"}).json()
     assert [(b["first"], b["last"]) for b in replay["leases"]] == [(501, 600)]  # same block
+
+
+def test_a_kiosk_may_number_only_from_its_own_lease_with_honest_labels(city: CityServer) -> None:
+    """Kiosk Y sending a number from kiosk X's block, a number of the server's own range, a
+    label that does not match its sequence, or a day not yet come: each refused, so X's
+    visitor keeps the number X gave."""
+    from kiosk.numbering import new_public_code
+
+    x, y = city.enrol(name="kiosk-x"), city.enrol(name="kiosk-y")
+
+    def issue(kiosk: dict, number: str, sequence: int, day: str = "2026-11-24") -> dict:
+        op = {"op_id": str(uuid.uuid4()), "kind": "ticket.issue", "payload": {
+            "id": str(uuid.uuid4()), "public_code": new_public_code(), "service": "kk",
+            "service_day": day, "issued_at": city.clock().isoformat(),
+            "device_id": kiosk["device_id"],
+            "sequence": sequence, "number": number}}
+        answer = requests.post(f"{city.url}/v1/ops:batch", json={"ops": [op]}, timeout=10,
+                               headers={"Authorization": f"Bearer {kiosk['token']}"})
+        return answer.json()["results"][0]
+
+    lease = requests.post(f"{city.url}/v1/leases", timeout=10, headers={
+        "Authorization": f"Bearer {x['token']}"}, json={"leases": [{
+            "id": str(uuid.uuid4()), "service": "kk", "service_day": "2026-11-24", "size": 20}]})
+    first = lease.json()["leases"][0]["first"]
+    stolen = issue(y, f"B-{first:03d}", first)
+    assert stolen["status"] == "rejected" and "leased to this kiosk" in stolen["reason"]
+    assert issue(y, "B-450", 450)["status"] == "rejected"  # the server's own range
+    mislabelled = issue(x, "B-777", first)
+    assert mislabelled["status"] == "rejected" and "does not name" in mislabelled["reason"]
+    assert issue(x, f"B-{first:03d}", first, day="2026-12-01")["status"] == "rejected"
+    assert issue(x, f"B-{first:03d}", first)["status"] == "applied"  # X's own, as leased
+    wrong_day = requests.post(f"{city.url}/v1/leases", timeout=10, headers={
+        "Authorization": f"Bearer {x['token']}"}, json={"leases": [{
+            "id": str(uuid.uuid4()), "service": "kk", "service_day": "2026-12-01", "size": 20}]})
+    assert wrong_day.json()["leases"] == [] and "tomorrow only" in wrong_day.json()["refused"][0]

@@ -1,12 +1,16 @@
 """Child process for the kill -9 tests: issues tickets as fast as it can and prints each one
 only after its transaction committed ("acknowledged" to whoever watches).
 
-Usage: issuer.py STORE DEVICE_ID CLOCK_START [SERVER TOKEN TAG]
+Usage: issuer.py STORE DEVICE_ID CLOCK_START [SERVER TOKEN TAG [PAUSE]]
 CLOCK_START is an ISO instant the kiosk's clock starts from. With a server, an enrolled kiosk
-asks it for each number (the ticket desk), as at the plaza; without, it numbers alone.
+asks it for each number (the ticket desk), as at the plaza; without, it numbers alone. With
+PAUSE (seconds between tickets) it is a whole kiosk: its sync engine runs beside the desk,
+sending the outbox and keeping leases, as on a kiosk at the plaza.
 """
 
 import sys
+import threading
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -26,7 +30,12 @@ def main() -> None:
         from sync.client import CityClient
         from sync.ticket_desk import TicketDesk
 
-        issue = TicketDesk(plaza, CityClient(sys.argv[4], sys.argv[5])).issue
+        desk = TicketDesk(plaza, CityClient(sys.argv[4], sys.argv[5]), pause=1.0)
+        issue = desk.issue
+    pause = float(sys.argv[7]) if len(sys.argv) > 7 else 0.0
+    if pause:
+        threading.Thread(target=sync_forever, args=(plaza, sys.argv[4], sys.argv[5], desk),
+                         daemon=True).start()
     services = [s.code for s in plaza.catalog().services]
     index = 0
     while True:
@@ -34,6 +43,22 @@ def main() -> None:
         index += 1
         if isinstance(ticket, IssuedTicket):
             print(ticket.id, ticket.service_code, ticket.number, flush=True)
+        time.sleep(pause)
+
+
+def sync_forever(plaza: LocalPlaza, server: str, token: str, desk) -> None:
+    from sync.client import CityClient, SyncError
+    from sync.engine import push_outbox, top_up_leases
+
+    client = CityClient(server, token, retries=0, timeout=(0.5, 2))
+    while True:
+        try:
+            if not push_outbox(plaza, client).offline:
+                top_up_leases(plaza, client, 20)
+                desk.server_answered()
+        except SyncError:
+            pass
+        time.sleep(0.2)
 
 
 if __name__ == "__main__":
