@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 QM     := assets/translations/plaza_id.qm
 TS     := $(QM:.qm=.ts)
 
-.PHONY: demo test test-clocks lint translations screenshots bench clean
+.PHONY: demo test test-clocks lint translations screenshots bench clean package test-bundle
 
 $(STAMP): pyproject.toml
 	@scripts/check-system.sh $(PYTHON)
@@ -25,7 +25,7 @@ demo: $(STAMP) $(QM)
 test: $(STAMP) $(QM)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not bundle"
 
 # The date-sensitive tests again on a Friday at 12:30 WITA, a Saturday, New Year's Eve at 23:59
 # WITA and a national holiday (CI runs this after `make test`).
@@ -44,7 +44,24 @@ screenshots: $(STAMP) $(QM)
 	scripts/screenshots.sh $(VENV)/bin/plaza-kiosk
 
 clean:
-	rm -rf $(VENV) $(QM) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(QM) .pytest_cache .ruff_cache build dist
+
+# The device bundle (PyInstaller, one folder) and its tarball + checksum in dist/; rebuilt
+# only when a source, asset or packaging file changed. See packaging/README.md.
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+TARBALL := dist/plaza-kiosk-$(VERSION)-linux-$(shell uname -m).tar.gz
+PACKAGED := $(shell find kiosk sync ui plaza_kiosk assets packaging -type f \
+	-not -name '*.pyc' -not -name '*.ts' 2>/dev/null)
+
+package: $(TARBALL)
+
+$(TARBALL): $(STAMP) $(QM) $(PACKAGED) pyproject.toml
+	packaging/build.sh $(PY)
+
+# The built bundle's own tests (selftest from the bundle, its start-up, its files): the
+# tests marked `bundle`, which `make test` leaves out so the bundle is built once, here.
+test-bundle: $(TARBALL)
+	QT_QPA_PLATFORM=offscreen PLAZA_BUNDLE=dist/plaza-kiosk-$(VERSION) $(PY) -m pytest -m bundle
 
 bench: $(STAMP) $(QM)
 	$(PY) bench/kiosk.py

@@ -1,6 +1,6 @@
 """The city API's own commands (`plaza-kiosk server …`): import a catalog, make an enrolment
-code, add staff, revoke a device, print a day's figures, or serve. The command line only
-parses and calls `run`."""
+code, add staff, revoke a device, print a day's figures, make a period's report, or serve.
+The command line only parses and calls `run`."""
 
 from __future__ import annotations
 
@@ -81,6 +81,8 @@ def run(args: argparse.Namespace, read_pin: Callable[[], str | None]) -> int:
             day = args.day or service_day(now_utc(), plaza.timezone)
             print(as_table(day_figures(session, args.plaza, day)))
         return 0
+    if args.admin == "report":
+        return _report(sessions, args)
     if args.admin == "revoke":
         with sessions.begin() as session:
             found = revoke(session, args.device_id, now_utc())
@@ -96,4 +98,34 @@ def run(args: argparse.Namespace, read_pin: Callable[[], str | None]) -> int:
         settings = ServerSettings()
         uvicorn.run(create_app(sessions, server_clock(settings), settings), host=args.host,
                     port=args.port, log_level="info", timeout_graceful_shutdown=2)
+    return 0
+
+
+def _report(sessions, args: argparse.Namespace) -> int:
+    """`plaza-kiosk server report`: the period's IKM and service report, as HTML, PDF or CSV,
+    to a file or standard output."""
+    from cityapi.report import ReportError, build_report, report_csv, report_html, report_pdf
+
+    try:
+        with sessions() as session:
+            made = build_report(session, args.plaza, args.start, args.end, now_utc())
+        if args.format == "pdf":
+            content: bytes = report_pdf(made, args.lang)
+        else:
+            text = report_csv(made) if args.format == "csv" else report_html(made, args.lang)
+            content = text.encode("utf-8")
+    except ReportError as error:
+        print(f"plaza-kiosk server: {error}", file=sys.stderr)
+        return 2
+    if args.out is None or str(args.out) == "-":
+        if args.format == "pdf" and sys.stdout.isatty():
+            print("plaza-kiosk server: a PDF is not for the terminal; give --out FILE",
+                  file=sys.stderr)
+            return 2
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+    else:
+        args.out.write_bytes(content)
+        print(f"{args.out}: {args.format} report of {args.plaza}, {args.start} to {args.end}",
+              file=sys.stderr)
     return 0

@@ -27,8 +27,16 @@ from cityapi.models import Plaza
 from cityapi.numbers import grant_leases
 from cityapi.ops import apply_once, apply_op
 from cityapi.rate_limits import RateLimited, RateLimits
+from cityapi.report import Format, ReportError, build_report, report_csv, report_html
 from cityapi.settings import DATABASE_ENV, ServerSettings
-from cityapi.tracking import tracking_page
+from cityapi.tracking import (
+    PhoneRating,
+    TrackingStatus,
+    rate,
+    rate_refusal,
+    ticket_status,
+    tracking_page,
+)
 from kiosk.catalog import CatalogError
 from kiosk.service_day import Clock, now_utc, service_day, ticking_from
 from kiosk.vocabulary import Role
@@ -66,6 +74,15 @@ def _error(status: int, message: str, detail: list[str] | None = None,
            headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse(status_code=status, content={"error": message, "detail": detail or []},
                         headers=headers)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("plaza-kiosk")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def from_environment() -> FastAPI:
@@ -145,7 +162,9 @@ def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc,
 
     @app.get("/v1/health")
     def health() -> dict[str, object]:
-        return {"ok": True, "protocol": PROTOCOL_VERSION}
+        # What a device's `plaza-kiosk doctor` compares: protocols served, version, clock.
+        return {"ok": True, "protocol": PROTOCOL_VERSION, "oldest_served": OLDEST_SERVED,
+                "version": _version(), "now": clock().isoformat()}
 
     @app.post("/v1/enrol", response_model=EnrolResponse, responses=ERRORS,
               dependencies=[rate_limited("enrol")])
@@ -267,6 +286,36 @@ def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc,
             plaza = session.get(Plaza, who.plaza)
             return day_figures(session, who.plaza, day or service_day(clock(), plaza.timezone))
 
+    @app.get("/v1/report", responses={**ERRORS, 200: {
+        "description": "the report as a page, a CSV or a PDF",
+        "content": {"text/html": {}, "text/csv": {}, "application/pdf": {}}}},
+        response_class=Response)
+    def report(who: Annotated[Caller, Depends(caller)],
+               start: Annotated[date, Query(alias="from")],
+               end: Annotated[date, Query(alias="to")],
+               kind: Annotated[Format, Query(alias="format")] = "html",
+               lang: Annotated[str, Query(pattern="^(id|en)$")] = "id") -> Response:
+        """The plaza's report for the service days `from` to `to` (admin): the IKM per element
+        as plazas publish it, per office and service, charts and the service figures from the
+        tickets (cityapi/report.py), as a page, a PDF or a CSV."""
+        if who.role != Role.ADMIN:
+            raise HTTPException(403, "only an admin may read the report")
+        try:
+            with sessions() as session:
+                made = build_report(session, who.plaza, start, end, clock())
+            name = f"report-{who.plaza}-{start}-{end}"
+            if kind == "csv":
+                return Response(report_csv(made), media_type="text/csv; charset=utf-8",
+                                headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+            if kind == "pdf":
+                from cityapi.report import report_pdf  # WeasyPrint loads only when asked
+
+                return Response(report_pdf(made, lang), media_type="application/pdf",
+                                headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
+            return HTMLResponse(report_html(made, lang))
+        except ReportError as error:
+            raise HTTPException(422, str(error)) from None
+
     # --- counter consoles ---
 
     def counter_device(who: Annotated[Caller, Depends(caller)]) -> Caller:
@@ -325,5 +374,41 @@ def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc,
         with sessions() as session:
             status, html = tracking_page(session, code, lang)
         return HTMLResponse(html, status_code=status)
+
+    # --- the phone page's live position and rating (cityapi/tracking.py) ---
+
+    ticket_code = PathParam(max_length=16, pattern="^[0-9A-Z]+$")
+    page_lang = Query(pattern="^(id|en)$")
+
+    @app.get("/t/{code}/status", response_model=TrackingStatus,
+             dependencies=[rate_limited("tracking")],
+             responses={404: {"model": ErrorBody}, 422: {"model": ErrorBody},
+                        429: {"model": ErrorBody}})
+    def track_status(code: Annotated[str, ticket_code],
+                     lang: Annotated[str, page_lang] = "id") -> TrackingStatus:
+        """Where the ticket stands now, worded for the phone page, which reads it without
+        reloading (people ahead, wait range, called, whether it may be rated)."""
+        with sessions() as session:
+            found = ticket_status(session, code, lang)
+        if found is None:
+            raise HTTPException(404, "no such ticket")
+        return found
+
+    @app.post("/t/{code}/rating", dependencies=[rate_limited("tracking")],
+              responses={404: {"model": ErrorBody}, 409: {"model": ErrorBody},
+                         413: {"model": ErrorBody}, 422: {"model": ErrorBody},
+                         429: {"model": ErrorBody}})
+    def rate_ticket(code: Annotated[str, ticket_code], rating: PhoneRating,
+                    lang: Annotated[str, page_lang] = "id") -> dict[str, object]:
+        """The visitor's rating of a done ticket (IKM, kiosk.ikm), once per ticket: a second
+        one, or one before the ticket is done, is a 409 that says so."""
+        try:
+            with sessions.begin() as session:
+                status, words = rate(session, code, rating, clock(), lang)  # refused: nothing added
+        except IntegrityError:  # the kiosk's rating of the same ticket landed first
+            status, words = 409, rate_refusal(lang)
+        if status != 200:
+            raise HTTPException(status, words)
+        return {"ok": True, "message": words}
 
     return app

@@ -225,3 +225,35 @@ class ServiceDayOverride(Base):
     service_code: Mapped[str] = mapped_column(String(40), primary_key=True)
     service_day: Mapped[date] = mapped_column(Date, primary_key=True)
     state: Mapped[str] = mapped_column(String(16))
+
+
+class Feedback(Base):
+    """A visitor's satisfaction survey (kiosk.ikm). At most one per ticket (the unique
+    ticket); one given without a ticket is counted apart. No personal data: the profile is the
+    regulation's bands, each optional."""
+
+    __tablename__ = "feedback"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    plaza_code: Mapped[str] = mapped_column(ForeignKey("plaza.code"))
+    ticket_id: Mapped[str | None] = mapped_column(ForeignKey("ticket.id"), nullable=True,
+                                                  unique=True)
+    service_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    agency_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    channel: Mapped[str] = mapped_column(String(8))  # kiosk or phone
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    given_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    service_day: Mapped[date] = mapped_column(Date)  # the plaza's day it was given
+    comment: Mapped[str] = mapped_column(String(300), default="")
+    age_band: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    sex: Mapped[str | None] = mapped_column(String(1), nullable=True)
+    education: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    occupation: Mapped[str | None] = mapped_column(String(12), nullable=True)
+
+
+class FeedbackAnswer(Base):
+    """One answer of a survey, by element code (never by question position)."""
+
+    __tablename__ = "feedback_answer"
+    feedback_id: Mapped[str] = mapped_column(ForeignKey("feedback.id"), primary_key=True)
+    question: Mapped[str] = mapped_column(String(16), primary_key=True)  # kiosk.ikm.QUESTIONS
+    value: Mapped[int] = mapped_column(Integer)  # 1-4

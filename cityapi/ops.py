@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from cityapi import changes, numbers, rules
+from cityapi import changes, feedback, numbers, rules
 from cityapi.database import upsert
 from cityapi.devices import Caller
 from cityapi.models import AppliedOp, Service, ServiceDayOverride, Ticket
@@ -29,11 +29,13 @@ from sync.protocol import (
     COUNTER_OUTCOME,
     OUTCOME_OF_OP,
     PAYLOADS,
+    FeedbackGive,
     Numbered,
     Op,
     OpResult,
     Outcome,
     OverrideSet,
+    Rated,
     ServiceOverride,
     TicketIssue,
     TicketTake,
@@ -45,7 +47,8 @@ log = logging.getLogger(__name__)
 
 # Which role may send which op (DESIGN §4: a kiosk issues, it never calls).
 ALLOWED = {"ticket.issue": {Role.KIOSK}, "ticket.take": {Role.KIOSK},
-           "ticket.void": {Role.KIOSK}, "service.override": {Role.KIOSK, Role.COUNTER}}
+           "ticket.void": {Role.KIOSK}, "service.override": {Role.KIOSK, Role.COUNTER},
+           "feedback.give": {Role.KIOSK}}
 
 
 class Rejected(Exception):
@@ -179,8 +182,21 @@ def _override(session: Session, caller: Caller, change: ServiceOverride,
     return OverrideSet(service=change.service, service_day=change.service_day, state=change.state)
 
 
+def _feedback(session: Session, caller: Caller, give: FeedbackGive, now: datetime) -> Rated:
+    """A visitor's survey from a kiosk (kiosk.ikm): kept by element, at most once per ticket."""
+    try:
+        kept = feedback.keep(session, caller.plaza, feedback.Survey(
+            id=str(give.id), ticket_id=str(give.ticket) if give.ticket else None,
+            agency=give.agency, answers=dict(give.answers), comment=give.comment,
+            profile=give.profile, given_at=give.given_at, channel="kiosk",
+            device_id=caller.device_id), now)
+    except feedback.FeedbackRefused as refused:
+        raise Rejected(str(refused)) from None
+    return Rated(feedback=kept.feedback, ticket=kept.ticket, service=kept.service)
+
+
 APPLY = {"ticket.issue": _issue, "ticket.take": _take, "ticket.void": _void,
-         "service.override": _override}
+         "service.override": _override, "feedback.give": _feedback}
 
 
 def _answer(row: AppliedOp, replay: bool) -> OpResult:

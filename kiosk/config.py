@@ -214,6 +214,60 @@ class DataSection(_Section):
     catalog: Folder = Field("", description="catalog loaded into an empty store; empty: the sample")
 
 
+_PAPER_WIDTHS = (58, 80)
+_BAUD_RATES = (9600, 19200, 38400, 57600, 115200)
+
+
+def _one_of(choices: tuple[int, ...]) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        number = _whole_number(value)
+        if number not in choices:
+            raise ValueError(f"must be one of {', '.join(map(str, choices))}")
+        return number
+    return check
+
+
+def _printer_address(value: Any) -> str:
+    # host or host:port; a raw-TCP printer on the hall's network (a spooler's URL is refused:
+    # through a spooler the kiosk hears the queue, not the printer).
+    address = _text(value).strip()
+    host, _, port = address.partition(":")
+    if address and (not re.fullmatch(r"[A-Za-z0-9.-]+", host)
+                    or (port and not (port.isdigit() and 0 < int(port) < 65536))):
+        raise ValueError("must be a host name or IP address, with :port if not 9100")
+    return address
+
+
+class PrinterSection(_Section):
+    kind: Literal["none", "network", "usb", "serial"] = Field(
+        "none", description="none: tickets on screen only; network: raw TCP port 9100 "
+                            "(recommended); usb: the kernel's /dev/usb/lp*; serial")
+    address: Annotated[str, BeforeValidator(_printer_address)] = Field(
+        "", description="network: the printer's IP address or host name (:port if not 9100)")
+    device: Text = Field("", description="usb: e.g. /dev/usb/lp0; serial: e.g. /dev/ttyUSB0")
+    baud_rate: Annotated[int, BeforeValidator(_one_of(_BAUD_RATES))] = Field(
+        9600, description="serial only: the printer's speed")
+    paper_mm: Annotated[int, BeforeValidator(_one_of(_PAPER_WIDTHS))] = Field(
+        80, description="roll width: 58 or 80")
+    qr: Literal["raster", "native"] = Field(
+        "raster", description="raster: the QR drawn here and sent as an image (every printer); "
+                              "native: drawn by the printer (sharper on good ones)")
+    connect_timeout: Seconds = Field(1.0, ge=0.2, le=5.0,
+                                     description="network: seconds to wait for the connection")
+    status_timeout: Seconds = Field(0.5, ge=0.1, le=3.0,
+                                    description="seconds to wait for the printer's status answer")
+    write_timeout: Seconds = Field(3.0, ge=0.5, le=30.0,
+                                   description="seconds the printer may take to accept a ticket")
+
+    @model_validator(mode="after")
+    def _where(self) -> Self:
+        if self.kind == "network" and not self.address:
+            raise ValueError("address must be set when kind is network")
+        if self.kind in ("usb", "serial") and not self.device:
+            raise ValueError(f"device must be set when kind is {self.kind}")
+        return self
+
+
 # The file and the environment that `Config()` reads, chosen by `load_config` for this one call.
 _READING: ContextVar[tuple[Path, Mapping[str, str]] | None] = ContextVar("config_reading", default=None)
 
@@ -232,6 +286,7 @@ class Config(BaseSettings):
     staff: StaffSection = Field(default_factory=StaffSection)
     sync: SyncSection = Field(default_factory=SyncSection)
     data: DataSection = Field(default_factory=DataSection)
+    printer: PrinterSection = Field(default_factory=PrinterSection)
 
     _source: str = PrivateAttr("defaults")
 

@@ -60,6 +60,7 @@ log = logging.getLogger(__name__)
 # enough that a ticket a crashed kiosk never showed leaves the queue before it is called.
 WITHDRAWAL_HOLD = timedelta(minutes=2)
 CATALOG_ETAG = "catalog.etag"  # the city server's version of the catalog in the store
+CATALOG_LOADED_AT = "catalog.loaded_at"  # when it was stored (UTC, ISO): doctor says its age
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class IssuedTicket:
     service_day: date
     people_ahead: int
     wait: WaitEstimate | None
+    printed: bool | None = None  # the paper slip: None without a printer here (TicketRow.printed)
 
 
 @dataclass(frozen=True)
@@ -127,10 +129,13 @@ class LocalPlaza:
         timezone: str = DEFAULT_TIMEZONE,
         clock: Callable[[], datetime] = now_utc,
         device_tag: str | None = None,
+        paper_tickets: bool = False,
     ) -> None:
         self.store = store
         self.device_id = device_id
         self._device_tag = device_tag
+        # A printer is set up: every ticket is born "not printed" until the printer confirms it.
+        self.paper_tickets = paper_tickets
         self._timezone_before_catalog = timezone
         self.clock = clock
         self._snapshot: _CatalogSnapshot | None = None  # swapped whole, never mutated
@@ -166,7 +171,14 @@ class LocalPlaza:
         starts using it)."""
         return LocalPlaza(self.store, device_id=self.device_id,
                           timezone=self._timezone_before_catalog,
-                          clock=self.clock, device_tag=tag)
+                          clock=self.clock, device_tag=tag, paper_tickets=self.paper_tickets)
+
+    def with_paper_tickets(self) -> LocalPlaza:
+        """The same plaza and store, on a kiosk with a ticket printer (before any thread starts
+        using it)."""
+        return LocalPlaza(self.store, device_id=self.device_id,
+                          timezone=self._timezone_before_catalog, clock=self.clock,
+                          device_tag=self._device_tag, paper_tickets=True)
 
     # --- catalog ---
 
@@ -191,6 +203,7 @@ class LocalPlaza:
         with self.store.transaction() as session:
             save_catalog(session, report.catalog)
             session.merge(Setting(key=CATALOG_ETAG, value=etag or ""))
+            session.merge(Setting(key=CATALOG_LOADED_AT, value=self.clock().isoformat()))
         with self._snapshot_lock:  # no reader still holding the old one can put it back
             self._snapshot = self._read_snapshot()
         log.info(
@@ -412,11 +425,14 @@ class LocalPlaza:
                     id=draft.id, public_code=draft.public_code, service_code=draft.service_code,
                     service_day=day, sequence=sequence, number=number, priority=draft.priority,
                     state=TicketState.WAITING, issued_at=draft.issued_at, device_id=self.device_id,
+                    printed=False if self.paper_tickets else None,
                 )
                 session.add(ticket)
                 session.flush()  # the ticket row first: its event refers to it
                 session.add(TicketEventRow(ticket_id=ticket.id, state=TicketState.WAITING,
                                            at=draft.issued_at, device_id=self.device_id))
+            elif self.paper_tickets and ticket.printed is None:  # the feed brought it first
+                ticket.printed = False
             if withdrawn is not None:
                 self._release_withdrawal(session, withdrawn, draft.issued_at,
                                          f"no answer in time; issued {number}")
@@ -430,7 +446,7 @@ class LocalPlaza:
         return IssuedTicket(
             id=ticket.id, public_code=ticket.public_code, number=number,
             service_code=draft.service_code, priority=ticket.priority, issued_at=draft.issued_at,
-            service_day=day, people_ahead=ahead, wait=wait,
+            service_day=day, people_ahead=ahead, wait=wait, printed=ticket.printed,
         )
 
     @staticmethod
@@ -474,28 +490,43 @@ class LocalPlaza:
 
     def last_ticket(self) -> IssuedTicket | None:
         """The last ticket this device issued today (for a reprint)."""
+        recent = self.recent_tickets(1)
+        return recent[0] if recent else None
+
+    def recent_tickets(self, limit: int = 5) -> list[IssuedTicket]:
+        """This device's last tickets today, newest first, with who is ahead of each now (the
+        staff panel's list to print again)."""
         day = self.today()
         with self.store.read() as session:
-            ticket = session.scalars(
+            tickets = session.scalars(
                 select(TicketRow)
                 .where(TicketRow.device_id == self.device_id, TicketRow.service_day == day)
                 .order_by(TicketRow.issued_at.desc())
-                .limit(1)
-            ).first()
-            if ticket is None:
-                return None
-            ahead = self._people_ahead(session, ticket)
-            recent = self._recent_service_minutes(session, day)
-        try:
-            wait = self._wait(self.service(ticket.service_code), ahead, recent)
-        except KeyError:  # the service left the catalog since: the ticket still stands
-            wait = None
-        return IssuedTicket(
-            id=ticket.id, public_code=ticket.public_code, number=ticket.number,
-            service_code=ticket.service_code, priority=ticket.priority,
-            issued_at=ticket.issued_at, service_day=ticket.service_day, people_ahead=ahead,
-            wait=wait,
-        )
+                .limit(limit)
+            ).all()
+            ahead = [self._people_ahead(session, ticket) for ticket in tickets]
+            recent = self._recent_service_minutes(session, day) if tickets else {}
+        issued = []
+        for ticket, people in zip(tickets, ahead, strict=True):
+            try:
+                wait = self._wait(self.service(ticket.service_code), people, recent)
+            except KeyError:  # the service left the catalog since: the ticket still stands
+                wait = None
+            issued.append(IssuedTicket(
+                id=ticket.id, public_code=ticket.public_code, number=ticket.number,
+                service_code=ticket.service_code, priority=ticket.priority,
+                issued_at=ticket.issued_at, service_day=ticket.service_day, people_ahead=people,
+                wait=wait, printed=ticket.printed,
+            ))
+        return issued
+
+    def mark_printed(self, ticket_id: str, printed: bool) -> None:
+        """The printer's word on a ticket's slip: printed after the cut, or not (a reprint that
+        worked turns "not printed" into "printed"; a failed one never undoes a printed slip)."""
+        with self.store.transaction() as session:
+            ticket = session.get(TicketRow, ticket_id)
+            if ticket is not None and (printed or not ticket.printed):
+                ticket.printed = printed
 
     # --- staff ---
 

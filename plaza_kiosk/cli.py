@@ -18,7 +18,8 @@ from kiosk.vocabulary import DEVICE_ROLES, Role
 DEFAULT_SIZES = {"kiosk": (1080, 1920), "counter": (1280, 800), "display": (1920, 1080)}
 WINDOWED_KIOSK = (0, 0, 540, 960)  # x, y, width, height: a portrait kiosk at half size
 SCREENS = ("kiosk", "demo", "counter", "display")  # commands that own a screen: never blank
-SCREEN_NAMES = ("home", "services", "service", "search", "ticket", "queue", "staff", "info", "attract")
+SCREEN_NAMES = ("home", "services", "service", "search", "ticket", "queue", "staff", "info", "attract",
+                "survey")
 
 
 def _size(text: str, least: int = 320) -> tuple[int, int]:
@@ -39,6 +40,13 @@ def _geometry(text: str) -> tuple[int, int, int, int]:
         return int(x), int(y), width, height
     except (ValueError, argparse.ArgumentTypeError):
         raise argparse.ArgumentTypeError(f"geometry must look like 540x960+0+0, not {text!r}") from None
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a day must look like 2026-11-24, not {text!r}") from None
 
 
 def _local_time(text: str) -> datetime:
@@ -104,6 +112,16 @@ def parser() -> argparse.ArgumentParser:
     admin_figures.add_argument("--plaza", required=True)
     admin_figures.add_argument("--day", type=date.fromisoformat,
                                help="YYYY-MM-DD (default: today at the plaza)")
+    admin_report = admin.add_parser("report", help="a period's satisfaction survey (IKM) and "
+                                    "service figures, as HTML, PDF or CSV")
+    admin_report.add_argument("--plaza", required=True)
+    admin_report.add_argument("--from", dest="start", type=_day, required=True,
+                              help="first service day, YYYY-MM-DD")
+    admin_report.add_argument("--to", dest="end", type=_day, required=True,
+                              help="last service day, YYYY-MM-DD (included)")
+    admin_report.add_argument("--format", choices=("html", "pdf", "csv"), default="html")
+    admin_report.add_argument("--lang", choices=("id", "en"), default="id")
+    admin_report.add_argument("--out", type=Path, help="file to write (default: standard output)")
     admin_revoke = admin.add_parser("revoke", help="revoke a device's token")
     admin_revoke.add_argument("device_id")
 
@@ -114,6 +132,20 @@ def parser() -> argparse.ArgumentParser:
     enrol.add_argument("--name", help="this device's name (default: its configured device id)")
 
     commands.add_parser("sync", help="send the outbox to the city API once, and report")
+
+    doctor = commands.add_parser("doctor", help="check this device (config, data folder, store, "
+                                 "catalog, enrolment, city server, clock, outbox, leases, screen, "
+                                 "fonts, audio, watchdog), each with its fix; exit 1 if any fails")
+    doctor.add_argument("--mode", choices=DEVICE_ROLES,
+                        help="the device's mode (default: its enrolled role, else kiosk)")
+    doctor.add_argument("--json", action="store_true", help="print the findings as JSON")
+    commands.add_parser("selftest", help="check this build offscreen in a throwaway folder: store "
+                        "and migrations, catalog, translations, each mode's screen, QR, voice")
+
+    print_test = commands.add_parser("print-test", help="print a test page on the ticket printer "
+                                     "([printer] in the config) and say its state in words")
+    print_test.add_argument("--lang", choices=("id", "en"), default="id",
+                            help="language of the test page")
 
     demo = commands.add_parser("demo", help="the city API embedded, with a kiosk, a counter "
                                "console and the display board, each its own process, in "
@@ -133,6 +165,14 @@ def main(argv: list[str] | None = None) -> int:
         return _hash_pin()
     if args.command == "server":
         return _server(args)  # loads neither Qt nor the kiosk's config
+    if args.command == "doctor":  # a broken config is one of its findings, not a stop
+        from plaza_kiosk import doctor
+
+        return doctor.main(args.config, args.mode, args.json)
+    if args.command == "selftest":  # its own throwaway config and folder
+        from plaza_kiosk import selftest
+
+        return selftest.main()
     if args.command in (*SCREENS, "screenshot") and (problem := _qt_libraries(args)):
         print(f"plaza-kiosk: {problem}", file=sys.stderr)
         return 2
@@ -143,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
 
     commands = {"kiosk": _kiosk, "screenshot": _screenshot, "import-catalog": _import_catalog,
                 "enroll": _enroll, "sync": _sync_once, "demo": _demo, "counter": _device,
-                "display": _device}
+                "display": _device, "print-test": _print_test}
     try:
         config = load_config(args.config)
         return commands[args.command](config, args)
@@ -163,9 +203,9 @@ def _qt_libraries(args) -> str | None:
     the packages to install when missing (Qt's own message names a plugin, not a package)."""
     if args.command == "screenshot":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # PNGs need no screen
-    from plaza_kiosk.system_libs import check
+    from plaza_kiosk.system_libs import check, screen_problem
 
-    return check()
+    return check() or (screen_problem() if args.command in SCREENS else None)
 
 
 def _show_problem(message: str, args) -> int:
@@ -175,6 +215,7 @@ def _show_problem(message: str, args) -> int:
 
     app = application()
     screen = ProblemScreen(message, kiosk_mode=not args.windowed)
+    _keep_alive(app, screen, "problem")  # a screen that says what is wrong is not a hang
     if args.quit_after_first_paint:
         on_first_paint(screen, app.quit)
     if args.windowed:
@@ -186,8 +227,28 @@ def _show_problem(message: str, args) -> int:
     return 2
 
 
+def _keep_alive(app, window, mode: str) -> None:
+    """Under a systemd unit (Type=notify): READY=1 once `window`'s first screen is painted,
+    then WATCHDOG=1 from the GUI thread. Started any other way: nothing."""
+    from plaza_kiosk import sd_notify
+
+    link = sd_notify.connect()
+    if link is None:
+        return
+    from ui.app import keep_alive
+
+    keep_alive(window, lambda: link.send("READY=1", f"STATUS={mode}: first screen painted"),
+               link.ping, link.interval)
+    app.aboutToQuit.connect(lambda: link.send("STOPPING=1"))
+
+
 def _server(args) -> int:
-    from cityapi.admin import run
+    try:
+        from cityapi.admin import run
+    except ModuleNotFoundError as missing:  # the device bundle leaves the city API out
+        print(f"plaza-kiosk: the city API is not part of this build ({missing.name} is missing); "
+              "install it on the server with pip (see the install guide)", file=sys.stderr)
+        return 2
 
     return run(args, _read_pin)
 
@@ -247,6 +308,8 @@ def _kiosk(config, args) -> int:
         logging.getLogger("plaza_kiosk").error("%s", error)
         notes.errors.append(str(error))
     window = build_kiosk(config, plaza, notes, kiosk_mode=not args.windowed, enrolment=enrolment)
+    window.screens["staff"].offer_checks(_device_checks(args.config, "kiosk"))
+    _keep_alive(app, window, "kiosk")
     if args.quit_after_first_paint:
         _quit_after_first_paint(app, window, "kiosk")
     if args.windowed:
@@ -258,6 +321,17 @@ def _kiosk(config, args) -> int:
     if window.stopped_cleanly:  # never close the engine under a job still running
         plaza.store.close()
     return code
+
+
+def _device_checks(config_file: Path | None, mode: str):
+    """doctor's checks as the staff panel runs them (off the UI thread, with the screen it
+    measured on the UI thread)."""
+    def diagnose(screen: tuple[int, int] | None) -> list:
+        from plaza_kiosk import doctor
+
+        return doctor.run(doctor.Setup(config_file=config_file, mode=mode, in_app=True,
+                                       screen=screen))
+    return diagnose
 
 
 def _quit_after_first_paint(app, window, mode: str) -> None:
@@ -316,6 +390,7 @@ def _device(config, args) -> int:
     app = application()
     quit_on_stop_signals(app)
     device = _build_device(args.command, config, plaza, enrolment)
+    _keep_alive(app, device.window(), args.command)
     if args.quit_after_first_paint:
         _quit_after_first_paint(app, device.window(), args.command)
     if args.windowed and args.geometry:
@@ -382,6 +457,36 @@ def _sync_once(config, args) -> int:
     print(f"sent {report.sent}, acknowledged {report.acknowledged}, rejected {report.rejected}"
           + ("; the server did not answer, the rest stays queued" if report.offline else ""))
     return 0 if not report.offline else 3
+
+
+def _print_test(config, args) -> int:
+    """`plaza-kiosk print-test`: ask the printer (DLE EOT), print a test page, ask again; each
+    answer decoded in words. Exit 0 only when the page was printed."""
+    from kiosk.printing.layout import render_test_page
+    from kiosk.printing.printer import Printer
+    from kiosk.printing.status import describe
+
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.ERROR)
+    settings = config.printer
+    if settings.kind == "none":
+        print("plaza-kiosk: no ticket printer is set up ([printer] kind = none): the kiosk shows "
+              "tickets on screen only", file=sys.stderr)
+        return 2
+    where = settings.address if settings.kind == "network" else settings.device
+    printer = Printer(settings)
+    before = printer.status()
+    print(f"{settings.kind} printer {where}: {describe(before)}")
+    if not before.can_print:
+        print("plaza-kiosk: the test page was not sent", file=sys.stderr)
+        return 1
+    lines = [f"{settings.kind} {where}", f"{settings.paper_mm} mm, QR {settings.qr}",
+             f"{config.device_id}", datetime.now().astimezone().strftime("%d-%m-%Y %H:%M %Z")]
+    outcome = printer.print_job(render_test_page(settings.paper_mm, settings.qr == "native", lines,
+                                                 config.qr.tracking_base_url, args.lang))
+    print(f"after the test page: {describe(outcome.status)}")
+    print(f"printed in {outcome.seconds * 1000:.0f} ms" if outcome.printed
+          else "plaza-kiosk: the test page was NOT printed")
+    return 0 if outcome.printed else 1
 
 
 def _import_catalog(config, args) -> int:

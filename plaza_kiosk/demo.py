@@ -2,6 +2,10 @@
 console and the display board beside it, each device its own process as on real hardware (its
 own Qt application, language, data folder and store), in windows side by side on the screen.
 
+Unless the config names a ticket printer, the kiosk prints to a simulated one on loopback
+(kiosk.printing.simulator), and each slip it receives is saved as a picture in the data
+folder's printer/ (slip-001.png, ...).
+
 The demo ends when any device's window is closed, or on Ctrl+C: the other devices are then
 asked to stop (SIGTERM, which they answer like a closed window) and the city API goes with
 this process.
@@ -14,9 +18,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.config import Config
 from plaza_kiosk.demo_city import DEMO_STAFF, role_dir, start_embedded_city
+
+if TYPE_CHECKING:
+    from kiosk.printing.simulator import PrinterSimulator
 
 DEVICES = ("kiosk", "counter", "display")
 Box = tuple[int, int, int, int]  # x, y, width, height
@@ -76,6 +84,28 @@ def device_environment(role: str, config: Config, city_url: str, catalog: Path) 
                 PLAZA_KIOSK__QR__TRACKING_BASE_URL=city_url)
 
 
+def start_demo_printer(config: Config) -> tuple[PrinterSimulator, dict[str, str]] | None:
+    """A simulated thermal printer for the kiosk, with each slip saved as a PNG; None when the
+    config names a real printer. Returns it and the kiosk's environment to use it."""
+    if config.printer.kind != "none":
+        return None
+    from kiosk.printing.layout import PAPERS
+    from kiosk.printing.preview import save_slip
+    from kiosk.printing.simulator import PrinterSimulator
+
+    folder = config.data_dir / "printer"
+    paper = PAPERS[config.printer.paper_mm]
+
+    def keep(job) -> None:
+        count = len(list(folder.glob("slip-*.png"))) + 1 if folder.exists() else 1
+        path = save_slip(bytes(job.data), paper.dots, folder / f"slip-{count:03d}.png")
+        print(f"printer: a slip came out ({path})", flush=True)
+
+    printer = PrinterSimulator(on_job=keep).start()
+    return printer, {"PLAZA_KIOSK__PRINTER__KIND": "network",
+                     "PLAZA_KIOSK__PRINTER__ADDRESS": printer.address}
+
+
 def run(config: Config, *, port: int, config_file: Path | None, verbose: bool = False,
         quit_after_first_paint: bool = False) -> int:
     """Start the city API and the three devices; return when the demo ends (see the module's
@@ -87,12 +117,16 @@ def run(config: Config, *, port: int, config_file: Path | None, verbose: bool = 
           f"{DEMO_STAFF[0]}, PIN {DEMO_STAFF[1]}", flush=True)
     where = places(available_screen() or FALLBACK_SCREEN)
     devices: dict[str, subprocess.Popen] = {}
+    printer = start_demo_printer(config)
     try:
         for role in DEVICES:
+            environment = device_environment(role, config, city.url, city.catalog)
+            if role == "kiosk" and printer is not None:
+                environment.update(printer[1])
             devices[role] = subprocess.Popen(
                 device_command(role, where[role], config_file=config_file, verbose=verbose,
                                quit_after_first_paint=quit_after_first_paint),
-                env=device_environment(role, config, city.url, city.catalog))
+                env=environment)
         if quit_after_first_paint:
             codes = [device.wait() for device in devices.values()]
             return next((code for code in codes if code != 0), 0)
@@ -101,6 +135,8 @@ def run(config: Config, *, port: int, config_file: Path | None, verbose: bool = 
         return 0
     finally:
         _stop(devices.values())
+        if printer is not None:
+            printer[0].stop()
         city.stop()
 
 

@@ -87,6 +87,20 @@ def check(environ: Mapping[str, str] | None = None) -> str | None:
     return advice(absent) if absent else None
 
 
+def screen_problem(environ: Mapping[str, str] | None = None) -> str | None:
+    """None when Qt has somewhere to open a window; else why not (Qt itself would abort with a
+    core dump: "could not connect to display")."""
+    environ = os.environ if environ is None else environ
+    platform = environ.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0].strip()
+    if platform not in ("", "xcb", "wayland"):
+        return None  # offscreen (screenshots, selftest): no display server needed
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("no screen to open a window on: neither DISPLAY nor WAYLAND_DISPLAY is set. Start "
+            "the app from its systemd unit (it runs in cage or on X, on tty1) or from a "
+            "desktop session.")
+
+
 def main(argv: Iterable[str]) -> int:
     """`python3 plaza_kiosk/system_libs.py [window]`: the packages missing for Qt, one a line
     (with "window": for an X11 window too); exit 1 when any is."""

@@ -6,7 +6,7 @@ cli="${1:-plaza-kiosk}"
 out="${2:-screenshots-out}"
 at="${AT:-2026-11-24T10:00}"
 mkdir -p "$out"
-for screen in home services service search ticket queue staff info attract; do
+for screen in home services service search ticket queue staff info attract survey; do
   for lang in id en; do
     for size in 1080x1920 1920x1080; do
       QT_QPA_PLATFORM=offscreen "$cli" screenshot --screen "$screen" --lang "$lang" --size "$size" \

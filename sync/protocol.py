@@ -26,6 +26,7 @@ from pydantic import (
 from kiosk.availability import Reason
 from kiosk.calls import Action, Call, CounterMode, Problem
 from kiosk.feed import CatalogChange, Change, CounterChange, OverrideChange, TicketChange
+from kiosk.ikm import Answers, Comment, Profile
 from kiosk.numbering import DEVICE_TAG, LAST_SEQUENCE
 from kiosk.vocabulary import Priority, Role
 
@@ -40,7 +41,7 @@ MAX_BATCH = 50  # small enough that the server answers well within the client's 
 NAME = r"^[^\x00-\x1f\x7f]+$"  # free text: printable only (no NUL, no control characters)
 SERVICE = r"^[a-z0-9-]+$"
 NUMBER = rf"^[A-Z]{{1,2}}-({DEVICE_TAG}-)?\d{{3}}$"  # A-012, or device-tagged A-K7-012
-OpKind = Literal["ticket.issue", "ticket.take", "ticket.void", "service.override"]
+OpKind = Literal["ticket.issue", "ticket.take", "ticket.void", "service.override", "feedback.give"]
 OpStatus = Literal["applied", "duplicate", "rejected"]
 
 
@@ -112,8 +113,26 @@ class ServiceOverride(Wire):
     device_id: str = Field(min_length=1, max_length=64, pattern=NAME)
 
 
+class FeedbackGive(Wire):
+    """Payload of a `feedback.give` op: a visitor's satisfaction survey (kiosk.ikm), answers by
+    element. With a ticket it rates that ticket's service, once (its id is the ticket's one
+    rating id, kiosk.ikm.feedback_id); without one it is counted apart, for the office the
+    visitor named, or the plaza as a whole. No personal data: only the regulation's profile
+    bands, each optional."""
+
+    id: UUID
+    ticket: UUID | None = None
+    agency: str | None = Field(default=None, min_length=2, max_length=40, pattern=SERVICE)
+    answers: Answers
+    comment: Comment = ""
+    profile: Profile = Profile()
+    given_at: AwareDatetime
+    device_id: str = Field(min_length=1, max_length=64, pattern=NAME)
+
+
 PAYLOADS: dict[str, type[Wire]] = {"ticket.issue": TicketIssue, "ticket.take": TicketTake,
-                                   "ticket.void": TicketVoid, "service.override": ServiceOverride}
+                                   "ticket.void": TicketVoid, "service.override": ServiceOverride,
+                                   "feedback.give": FeedbackGive}
 
 
 class Op(Wire):
@@ -160,11 +179,21 @@ class TicketActed(Answer):
     ticket: TicketChange
 
 
-Outcome = Numbered | Withdrawn | OverrideSet | TicketActed
+class Rated(Answer):
+    """`feedback.give`: the rating is kept, for this service (None: the plaza as a whole)."""
+
+    kind: Literal["rated"] = "rated"
+    feedback: UUID
+    ticket: UUID | None = None
+    service: str | None = None
+
+
+Outcome = Numbered | Withdrawn | OverrideSet | TicketActed | Rated
 # What each op kind answers: lets the server read back answers it stored before answers
 # named their kind.
 OUTCOME_OF_OP = {"ticket.take": "numbered", "ticket.issue": "numbered",
-                 "ticket.void": "withdrawn", "service.override": "override"}
+                 "ticket.void": "withdrawn", "service.override": "override",
+                 "feedback.give": "rated"}
 COUNTER_OUTCOME = "ticket"
 
 

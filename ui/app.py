@@ -16,9 +16,11 @@ from kiosk.paths import ASSETS
 from sync.credentials import Enrolment
 from sync.ticket_desk import TicketDesk
 from ui.kiosk_model import KioskModel, StaffNotes
+from ui.printer_thread import PrinterDesk
 from ui.screens.info import LAPOR_URL
 from ui.shell import KioskWindow
 from ui.store_thread import StoreThread
+from ui.watchdog import GuiThreadPinger
 from ui.widgets.qr import qr_matrix
 
 log = logging.getLogger(__name__)
@@ -69,6 +71,8 @@ def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_m
     """The window, with its model and store thread, showing the home screen."""
     if enrolment is not None:
         plaza = plaza.enrolled(enrolment.tag or None)
+    if config.printer.kind != "none":  # tickets are born "not printed" until the printer says so
+        plaza = plaza.with_paper_tickets()
     catalog = plaza.catalog()  # on this thread, before the store thread exists
     if not (ASSETS / "translations" / "plaza_id.qm").exists():
         notes.errors.append("The Indonesian translation is missing: run `make` or reinstall.")
@@ -78,9 +82,15 @@ def build_kiosk(config: Config, plaza: LocalPlaza, notes: StaffNotes, *, kiosk_m
     model = KioskModel(config, plaza, catalog, store_thread, desk, desk_thread, notes)
     for worker in (store_thread, desk_thread):
         worker.unhandled.connect(model.note_problem)
+    if config.printer.kind != "none":  # python-escpos loads (on the printer thread) only then
+        model.printer = PrinterDesk(config, plaza, store_thread, parent=model)
+        # Before the window's own connection: the job starts before the ticket screen is built.
+        model.ticketIssued.connect(model.printer.print_ticket)
     try:
         window = KioskWindow(model, kiosk_mode=kiosk_mode)
     except BaseException:
+        if model.printer is not None:
+            model.printer.stop()
         desk_thread.stop()
         store_thread.stop()
         raise
@@ -134,6 +144,23 @@ def on_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
     catcher.setParent(window)
     target = window.screens["home"] if isinstance(window, KioskWindow) else window
     target.installEventFilter(catcher)
+
+
+def keep_alive(window: QWidget, ready: Callable[[], None], ping: Callable[[], None],
+               interval_s: float | None) -> GuiThreadPinger | None:
+    """Under systemd's watchdog: `ready` once the window's first screen is painted, then
+    `ping` every `interval_s` from a timer on this, the GUI, thread until the app quits."""
+    pinger = GuiThreadPinger(ping, interval_s, window) if interval_s else None
+
+    def painted() -> None:
+        ready()
+        if pinger is not None:
+            pinger.start()
+
+    on_first_paint(window, painted)
+    if pinger is not None:
+        QApplication.instance().aboutToQuit.connect(pinger.stop)
+    return pinger
 
 
 def shutdown(window: KioskWindow) -> None:

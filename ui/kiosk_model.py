@@ -61,6 +61,7 @@ class KioskModel(QObject):
         self.desk = desk  # issues tickets on desk_thread: may wait ≤ 1 s on the city server
         self.desk_thread = desk_thread
         self.notes = notes or StaffNotes()
+        self.printer = None  # ui.printer_thread.PrinterDesk when a printer is set up (build_kiosk)
         self.states: dict[str, ServiceState] = {}
         self.calls: tuple[Call, ...] = ()  # today's latest calls to counters, newest first
         self.pin_guard = PinGuard(config.staff.pin_hash, config.staff.max_attempts,

@@ -31,14 +31,14 @@ def show_screen(window: KioskWindow, screen: str, service: str | None = None) ->
         model.store.submit(lambda: seed_sample_calls(model.plaza), lambda _: None)
         model.store.wait_idle()
         window.go(screen)
-    elif screen == "ticket":
+    elif screen in ("ticket", "survey"):  # the survey rates the ticket just taken
         issued: list[object] = []
         for _ in range(3):  # a few people ahead, like a real morning (on the store thread)
             model.store.submit(lambda: model.plaza.issue_ticket(code), issued.append)
         model.store.wait_idle()
         result = issued[-1] if issued else None
         if isinstance(result, IssuedTicket):
-            window.go("ticket", ticket=result)
+            window.go(screen, ticket=result)
         else:
             window.go("service", code=code)
     else:

@@ -28,6 +28,7 @@ from ui.screens.search import SearchScreen
 from ui.screens.service import ServiceScreen
 from ui.screens.services import ServicesScreen
 from ui.screens.staff import StaffScreen
+from ui.screens.survey import SurveyScreen
 from ui.screens.ticket import TicketScreen
 from ui.theme import Palette, Theme
 from ui.widgets.common import show_fullscreen
@@ -36,7 +37,7 @@ from ui.widgets.frame import Footer, Header, Wave
 log = logging.getLogger(__name__)
 
 SCREENS = (HomeScreen, ServicesScreen, ServiceScreen, SearchScreen, TicketScreen, QueueScreen,
-           InfoScreen, StaffScreen, AttractScreen)
+           InfoScreen, StaffScreen, AttractScreen, SurveyScreen)
 ACTIVITY_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
                    QEvent.Type.Wheel, QEvent.Type.TouchUpdate}
 HISTORY_LIMIT = 20
@@ -296,7 +297,9 @@ class KioskWindow(QWidget):
         # The store is closed only when no thread can still be using it. The desk waits at
         # most the online budget on the network, so its stop is bounded too.
         desk_stopped = self.model.desk_thread.stop()
-        self.stopped_cleanly = self.model.store.stop() and sync_stopped and desk_stopped
+        printer_stopped = self.model.printer is None or self.model.printer.stop()
+        self.stopped_cleanly = (self.model.store.stop() and sync_stopped and desk_stopped
+                                and printer_stopped)
 
     def leave_kiosk_mode(self) -> None:
         log.warning("staff left kiosk mode")

@@ -162,6 +162,9 @@ class TicketRow(Base):
     recalls: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     serving_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The paper slip: None where the kiosk has no printer; False until the printer confirmed
+    # it after the cut (a kiosk stopped mid-way leaves False: staff print it again); True.
+    printed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
 
 
 class TicketEventRow(Base):

@@ -82,7 +82,7 @@ class TableShape:
                 if column.not_null and column.default is None and not alias:
                     return False
             elif not (_fits(column, values[column.name], alias) if strict
-                      else values[column.name] is not None or alias or not column.not_null):
+                      else _present(values[column.name]) or alias or not column.not_null):
                 return False
         return True
 
@@ -106,6 +106,11 @@ def shapes(connection: sqlite3.Connection) -> dict[str, TableShape]:
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$")
 _LENGTH = re.compile(r"\((\d+)\)")
+
+
+def _present(value: Value) -> bool:
+    """A value, not the nothing a zeroed stretch of a page reads as (NULL, or NUL characters)."""
+    return value is not None and not (isinstance(value, str) and "\x00" in value)
 
 
 def _fits(column: Column, value: Value, rowid_alias: bool) -> bool:

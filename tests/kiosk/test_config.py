@@ -46,7 +46,12 @@ def test_plaza_facts_are_no_longer_set_on_a_device(tmp_path: Path) -> None:
         ("[kiosk]\nidel_seconds = 60\n", "unknown key(s): idel_seconds"),
         ("[qr]\nallowed_hosts = ['not a host']\n", "[qr] allowed_hosts"),
         ("[staff]\npin_hash = '1234'\n", "never the PIN itself"),
-        ("[printer]\nport = 1\n", "unknown section(s): printer"),
+        ("[scanner]\nport = 1\n", "unknown section(s): scanner"),
+        ("[printer]\nport = 1\n", "[printer] has unknown key(s): port"),
+        ("[printer]\nkind = 'network'\n", "[printer] address must be set when kind is network"),
+        ("[printer]\nkind = 'usb'\n", "[printer] device must be set when kind is usb"),
+        ("[printer]\npaper_mm = 57\n", "[printer] paper_mm must be one of 58, 80"),
+        ("[printer]\nkind = 'cups'\n", "[printer] kind must be"),
         ("kiosk = [", "not valid TOML"),
     ],
 )

@@ -85,7 +85,8 @@ def screens(window: KioskWindow, lang: str) -> Iterator[str]:
     yield "search (empty)"
     window.go("search", query=model.agency(agency).short_name.lower())
     yield "search"
-    window.go("ticket", ticket=model.plaza.issue_ticket(code))
+    ticket = model.plaza.issue_ticket(code)
+    window.go("ticket", ticket=ticket)
     yield "ticket"
     window.go("queue")
     yield "queue"
@@ -93,12 +94,39 @@ def screens(window: KioskWindow, lang: str) -> Iterator[str]:
     yield "info"
     window.go("attract")
     yield "attract"
+    yield from survey_steps(window, ticket)
     window.go("staff")
     yield "staff (PIN pad)"
     staff = window.screens["staff"]
     staff.unlocked = True  # the panel behind the PIN (the PIN itself is tested elsewhere)
     staff.render()
     yield "staff (panel)"
+
+
+# The survey's steps, with the elements whose questions and answer words are longest.
+SURVEY_ELEMENTS = (0, 4, 6, 7)
+
+
+def survey_steps(window: KioskWindow, ticket) -> Iterator[str]:
+    from ui.screens import survey
+
+    window.go("survey")
+    yield "survey: which office"
+    window.go("survey", ticket=ticket)
+    yield "survey: quick rating"
+    page = window.current
+    page._go(survey.MORE)
+    yield "survey: nine more?"
+    for index in SURVEY_ELEMENTS:
+        page._go(survey.ELEMENT, index)
+        yield f"survey: element {index + 1}"
+    page._go(survey.COMMENT)
+    yield "survey: comment"
+    page._go(survey.PROFILE)
+    yield "survey: profile"
+    page._go(survey.THANKS)
+    yield "survey: thanks"
+    window.home()
 
 
 def settle() -> None:
@@ -170,7 +198,7 @@ def test_every_visitor_screen_fits(kiosk, orientation: str, mode: str) -> None:
             found = check_layout(window, rules) + kiosk_rules(window, screen)
             problems += [f"[{lang}] {screen}: {problem}" for problem in found]
             checked += 1
-    assert checked == 2 * 13
+    assert checked == 2 * (13 + 6 + len(SURVEY_ELEMENTS))
     assert not problems, f"{len(problems)} layout problems:\n" + "\n".join(problems[:40])
 
 

@@ -1,4 +1,5 @@
-"""Home: the one gold action (take a number), three ways to look around, who is being served."""
+"""Home: the one gold action (take a number), three ways to look around and one to rate the
+service, who is being served."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ class HomeScreen(ScrollScreen):
         self.queue.clicked.connect(lambda: nav.go("queue"))
         self.info = button("", "tile")
         self.info.clicked.connect(lambda: nav.go("info"))
+        self.rate = button("", "tile")
+        self.rate.clicked.connect(lambda: nav.go("survey"))
 
         self.today_card = card()
         today = QVBoxLayout(self.today_card)
@@ -60,7 +63,7 @@ class HomeScreen(ScrollScreen):
         self.grid = QGridLayout()
         self.column.addLayout(self.grid)
         self._kept = (self.title, self.subtitle, self.take, self.find, self.queue, self.info,
-                      self.today_card, self.serving_card, self.news_card)
+                      self.rate, self.today_card, self.serving_card, self.news_card)
         model.statesChanged.connect(self._render_serving)
 
     def _next_announcement(self) -> None:
@@ -87,9 +90,15 @@ class HomeScreen(ScrollScreen):
         tiles.setSpacing(theme.px(16 if theme.landscape else 24))
         tiles.addWidget(self.find, 0, 0)
         tiles.addWidget(self.queue, 0, 1)
-        tiles.addWidget(self.info, 1, 0, 1, 2)
+        if theme.large_text:  # the longer words need the whole width
+            tiles.addWidget(self.rate, 1, 0, 1, 2)
+            tiles.addWidget(self.info, 2, 0, 1, 2)
+        else:
+            tiles.addWidget(self.rate, 1, 0)
+            tiles.addWidget(self.info, 1, 1)
         size = theme.px(64)
-        for tile, icon_name in ((self.find, "search"), (self.queue, "queue"), (self.info, "info")):
+        for tile, icon_name in ((self.find, "search"), (self.queue, "queue"), (self.rate, "star"),
+                                (self.info, "info")):
             set_icon(tile, icons.icon(icon_name, size, theme.colors.primary
                                       if not theme.high_contrast else theme.colors.accent), size)
         set_icon(self.take, icons.icon("ticket", theme.px(72), theme.colors.on_accent), theme.px(72))
@@ -136,6 +145,7 @@ class HomeScreen(ScrollScreen):
         self.find.setText(translate("Home", "Find a service"))
         self.queue.setText(translate("Home", "Queue status"))
         self.info.setText(plain(translate("Home", "Information & complaints")))
+        self.rate.setText(translate("Home", "Rate our service"))
         self.serving_title.setText(translate("Home", "Now serving"))
         self.news_title.setText(translate("Home", "Announcements"))
         items = self.model.catalog.announcements

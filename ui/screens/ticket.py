@@ -9,6 +9,7 @@ from kiosk.local_plaza import IssuedTicket
 from kiosk.numbering import tracking_url
 from ui import icons, wording
 from ui.i18n import translate
+from ui.printer_thread import Paper
 from ui.screens.base import ScrollScreen
 from ui.theme import MARGIN, PRIMARY_HEIGHT
 from ui.widgets.common import button, card, clear_layout, label, set_icon
@@ -40,9 +41,31 @@ class TicketScreen(ScrollScreen):
         self.countdown_label = label("", "secondary")
         self.done_button = button("", "primary")
         self.done_button.clicked.connect(nav.finish_visit)
+        # Beside Done, the way to rate this ticket's service (the survey, ui/screens/survey.py).
+        self.rate_button = button("", "")
+        self.rate_button.clicked.connect(
+            lambda: nav.go("survey", ticket=self.params["ticket"]) if self.params.get("ticket")
+            else None)
+        self.actions = QHBoxLayout()
+        self.actions.addWidget(self.rate_button)
+        self.actions.addWidget(self.done_button)
         self.bar_layout.addWidget(self.countdown_label)
-        self.bar_layout.addWidget(self.done_button)
+        self.bar_layout.addLayout(self.actions)
         self.outer.addWidget(self.bar)
+        if model.printer is not None:
+            model.printer.jobChanged.connect(self._paper_changed)
+
+    def _paper_changed(self, ticket_id: str) -> None:
+        ticket = self.params.get("ticket")
+        if not self.isVisible() or ticket is None or ticket.id != ticket_id:
+            return
+        if self._paper(ticket) is Paper.NOT_PRINTED:  # time to photograph the screen
+            self.seconds_left = self.model.config.kiosk.ticket_seconds
+        self.render()
+
+    def _paper(self, ticket: IssuedTicket) -> Paper:
+        printer = self.model.printer
+        return Paper.NO_PRINTER if printer is None else printer.paper(ticket)
 
     def enter(self, **params) -> None:
         self.seconds_left = self.model.config.kiosk.ticket_seconds
@@ -105,24 +128,42 @@ class TicketScreen(ScrollScreen):
         wait_layout.addWidget(label(wording.people_ahead(ticket.people_ahead), "section"))
         wait_layout.addWidget(label(wording.wait(ticket.wait)))
 
+        paper = self._paper(ticket)
+        # No slip for the visitor: the code grows (to be photographed or scanned from further)
+        # and comes before the wait; in landscape it has the right column to itself.
+        unprinted = paper is Paper.NOT_PRINTED
         qr_card = card()
-        qr_layout = QHBoxLayout(qr_card)
+        qr_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom if unprinted and theme.landscape
+                               else QBoxLayout.Direction.LeftToRight, qr_card)
         qr_layout.setContentsMargins(margin, margin, margin, margin)
         qr_layout.setSpacing(theme.px(24))
-        self.qr.set_size(theme.px(260))
+        self.qr.set_size(theme.px(360 if unprinted else 260))
         self.qr.set_data(tracking_url(self.model.config.qr.tracking_base_url, ticket.public_code))
         qr_texts = QVBoxLayout()
-        qr_texts.addWidget(label(translate("Ticket", "Follow your queue on your phone"), "section"))
-        # No printer is set up on this kiosk yet: say so instead of promising a slip.
-        qr_texts.addWidget(label(translate(
-            "Ticket", "No ticket printer here — please take a photo of this screen or scan the code."),
-            "secondary"))
+        self._paper_texts(qr_texts, paper)
         qr_texts.addStretch()
-        qr_layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        qr_layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter if unprinted and
+                            theme.landscape else Qt.AlignmentFlag.AlignTop)
         qr_layout.addLayout(qr_texts, 1)
 
         self._render_bar()
-        if theme.landscape:
+        if theme.landscape and unprinted:
+            self.grid.addWidget(number_card, 0, 0)
+            self.grid.addWidget(wait_card, 1, 0)
+            self.grid.addWidget(qr_card, 0, 1, 3, 1)
+            self.grid.setColumnStretch(0, 1)
+            self.grid.setColumnStretch(1, 1)
+            self.grid.setRowStretch(2, 1)
+            self.grid.setRowStretch(3, 0)
+        elif unprinted:
+            self.grid.addWidget(number_card, 0, 0)
+            self.grid.addWidget(qr_card, 1, 0)
+            self.grid.addWidget(wait_card, 2, 0)
+            self.grid.setRowStretch(3, 1)
+            self.grid.setColumnStretch(0, 1)
+            self.grid.setColumnStretch(1, 0)
+            self.grid.setRowStretch(2, 0)
+        elif theme.landscape:
             self.grid.addWidget(number_card, 0, 0, 3, 1)
             self.grid.addWidget(wait_card, 0, 1)
             self.grid.addWidget(qr_card, 1, 1)
@@ -138,6 +179,26 @@ class TicketScreen(ScrollScreen):
             self.grid.setColumnStretch(0, 1)
             self.grid.setColumnStretch(1, 0)
             self.grid.setRowStretch(2, 0)
+
+    def _paper_texts(self, column: QVBoxLayout, paper: Paper) -> None:
+        """What became of the paper ticket, plainly: never a slip promised that is not there."""
+        if paper is Paper.NOT_PRINTED:
+            column.addWidget(label(translate("Ticket", "Your ticket could not be printed"),
+                                   "section"))
+            column.addWidget(label(translate(
+                "Ticket", "Your number is kept. Take a photo of this screen or scan the code to "
+                "follow your queue, or ask at the information desk."), "notice"))
+            return
+        column.addWidget(label(translate("Ticket", "Follow your queue on your phone"), "section"))
+        if paper is Paper.PRINTING:
+            text = translate("Ticket", "Your ticket is being printed…")
+        elif paper is Paper.PRINTED:
+            text = translate("Ticket", "Your ticket has been printed. Please take it.")
+        else:  # no printer on this kiosk: say so instead of promising a slip
+            text = translate(
+                "Ticket", "No ticket printer here — please take a photo of this screen or scan "
+                "the code.")
+        column.addWidget(label(text, "secondary"))
 
     def _render_bar(self) -> None:
         """Portrait: the countdown over a full-width Done. Landscape: side by side."""
@@ -155,5 +216,9 @@ class TicketScreen(ScrollScreen):
         self.done_button.setText(translate("Ticket", "Done"))
         set_icon(self.done_button, icons.icon("check", size, theme.colors.on_primary), size)
         self.done_button.setMinimumHeight(theme.px(PRIMARY_HEIGHT))
+        self.actions.setSpacing(theme.px(24))
+        self.rate_button.setText(translate("Ticket", "Rate our service"))
+        set_icon(self.rate_button, icons.icon("star", size, theme.colors.text), size)
+        self.rate_button.setMinimumHeight(theme.px(PRIMARY_HEIGHT))
         self._render_countdown()
 
