@@ -1,5 +1,7 @@
 # Plaza Kiosk — developer entry points. `make demo` and `make test` set themselves up.
 PYTHON ?= python3
+# pytest-xdist workers; WORKERS=0 runs the tests in one process.
+WORKERS ?= 2
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
@@ -25,7 +27,7 @@ demo: $(STAMP) $(QM)
 test: $(STAMP) $(QM)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not bundle"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not bundle" -n $(WORKERS)
 
 # The date-sensitive tests again on a Friday at 12:30 WITA, a Saturday, New Year's Eve at 23:59
 # WITA and a national holiday (CI runs this after `make test`).

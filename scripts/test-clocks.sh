@@ -16,5 +16,5 @@ tests=(tests/kiosk tests/sync tests/cityapi/test_counters.py tests/integration/t
 "$python" tests/clock_moments.py | while read -r name instant; do
   echo "=== tests at $name ($instant) ==="
   PLAZA_TEST_CLOCK="$instant" QT_QPA_PLATFORM=offscreen \
-    "$python" -m pytest -q -p no:cacheprovider -m 'not soak' "${tests[@]}"
+    "$python" -m pytest -q -p no:cacheprovider -m 'not soak' -n "${WORKERS:-2}" "${tests[@]}"
 done

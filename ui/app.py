@@ -17,10 +17,10 @@ from sync.credentials import Enrolment
 from sync.ticket_desk import TicketDesk
 from ui.kiosk_model import KioskModel, StaffNotes
 from ui.printer_thread import PrinterDesk
-from ui.screens.info import LAPOR_URL
 from ui.shell import KioskWindow
 from ui.store_thread import StoreThread
 from ui.watchdog import GuiThreadPinger
+from ui.widgets.complaint import LAPOR_URL
 from ui.widgets.qr import qr_matrix
 
 log = logging.getLogger(__name__)

@@ -16,14 +16,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.service_day import now_utc
 from kiosk.store.checkup import State, examine, wal_path
-from kiosk.store.salvage import SalvageReport, salvage
+
+if TYPE_CHECKING:  # the salvage is loaded only for a damaged store: not on every start
+    from kiosk.store.salvage import SalvageReport
 
 log = logging.getLogger(__name__)
 
@@ -206,6 +208,8 @@ def open_store(path: Path, clock: Callable[[], datetime] = now_utc) -> Store:
                          "it was left untouched") from error
     report = None
     if moved is not None:
+        from kiosk.store.salvage import salvage
+
         report = salvage(moved, verdict, engine, clock)
         for line in report.lines():
             log.warning("salvage of %s: %s", moved.name, line)

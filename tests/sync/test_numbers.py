@@ -31,12 +31,13 @@ class Kiosk:
     talking to the city server over real HTTP (through `url`, which may be a proxy)."""
 
     def __init__(self, folder: Path, enrolment: Enrolment, url: str, catalog_file: Path,
-                 clock, pause: float = 30.0) -> None:
+                 clock, pause: float = 30.0, budget: float = ONLINE_BUDGET) -> None:
         store = open_store(folder / f"{enrolment.tag}.db")
         self.plaza = LocalPlaza(store, device_id=f"kiosk-{enrolment.tag}", timezone="Asia/Makassar",
                                 clock=clock, device_tag=enrolment.tag)
         self.plaza.import_catalog(catalog_file, ALLOWED)
-        self.desk = TicketDesk(self.plaza, CityClient(url, enrolment.token), pause=pause)
+        self.desk = TicketDesk(self.plaza, CityClient(url, enrolment.token), pause=pause,
+                               budget=budget)
         self.engine_client = CityClient(url, enrolment.token, retries=1, timeout=(1, 5))
         self.issued: list[IssuedTicket] = []
 
@@ -121,11 +122,12 @@ def assert_one_queue(city: CityServer, kiosks: list[Kiosk]) -> None:
 def kiosks(city: CityServer, tmp_path: Path, catalog_file: Path):
     made: list[Kiosk] = []
 
-    def make(count: int = 3, url: str | None = None, clock=None, pause: float = 30.0):
+    def make(count: int = 3, url: str | None = None, clock=None, pause: float = 30.0,
+             budget: float = ONLINE_BUDGET):
         for index in range(count):
             enrolment = city.enrolment(name=f"kiosk-{index}")
             made.append(Kiosk(tmp_path, enrolment, url or city.url, catalog_file,
-                              clock or FixedClock(TUESDAY_10), pause))
+                              clock or FixedClock(TUESDAY_10), pause, budget))
         return made
 
     yield make
@@ -134,7 +136,9 @@ def kiosks(city: CityServer, tmp_path: Path, catalog_file: Path):
 
 
 def test_three_kiosks_online_share_one_gap_free_queue(city: CityServer, kiosks) -> None:
-    three = kiosks()
+    # The queue, not the answer time, is under test: a loaded machine may take longer than
+    # the visitor's 1 s budget, and a kiosk would rightly number on its own then.
+    three = kiosks(budget=10.0)
     run_together(three, 100, sync_while=True)
     assert_one_queue(city, three)
     numbers = sorted(t.number for k in three for t in k.issued)

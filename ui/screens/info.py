@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from ui.i18n import translate
 from ui.screens.base import ScrollScreen
 from ui.theme import MARGIN
 from ui.widgets.common import card, clear_layout, label
-from ui.widgets.qr import QrCode
-
-LAPOR_URL = "https://www.lapor.go.id"
+from ui.widgets.complaint import complaint_card
 
 
 class InfoScreen(ScrollScreen):
@@ -36,21 +34,11 @@ class InfoScreen(ScrollScreen):
             "secondary"))
         self.column.addWidget(about)
 
-        complaint = card()
-        complaint_layout = QHBoxLayout(complaint)
-        complaint_layout.setContentsMargins(pad, pad, pad, pad)
-        complaint_layout.setSpacing(pad)
-        texts = QVBoxLayout()
-        texts.addWidget(label(translate("Info", "Not satisfied? Tell us."), "section"))
-        texts.addWidget(label(translate(
-            "Info", "Send a complaint to SP4N-LAPOR!, the government's public complaint service: "
-            "lapor.go.id, or an SMS to 1708. You can also ask the information desk.")))
-        texts.addStretch()
-        code = QrCode(self.theme.px(240))
-        code.set_data(LAPOR_URL)
-        complaint_layout.addLayout(texts, 1)
-        complaint_layout.addWidget(code)
-        self.column.addWidget(complaint)
+        self.column.addWidget(complaint_card(
+            translate("Info", "Not satisfied? Tell us."),
+            translate("Info", "Send a complaint to SP4N-LAPOR!, the government's public complaint "
+                      "service: lapor.go.id, or an SMS to 1708. You can also ask the information "
+                      "desk."), pad, self.theme.px(240)))
 
         if self.model.catalog.sample:
             self.column.addWidget(label(translate(

@@ -26,13 +26,12 @@ from kiosk.feedback import AlreadyRated, Survey, record_survey
 from kiosk.local_plaza import IssuedTicket
 from ui.i18n import translate
 from ui.screens.base import ScrollScreen
-from ui.screens.info import LAPOR_URL
 from ui.theme import MARGIN, PRIMARY_HEIGHT, Theme
-from ui.widgets.common import button, card, clear_layout, label, plain
+from ui.widgets.common import button, clear_layout, label, plain
+from ui.widgets.complaint import complaint_card
 from ui.widgets.flow import FlowLayout
 from ui.widgets.keyboard import Keyboard
 from ui.widgets.painted_text import PaintedText
-from ui.widgets.qr import QrCode
 
 log = logging.getLogger(__name__)
 
@@ -430,19 +429,8 @@ class SurveyScreen(ScrollScreen):
         self._title(translate("Survey", "Thank you for your rating"))
         self.column.addWidget(label(translate(
             "Survey", "Your answers help the offices here serve better.")))
-        complaint = card()
-        row = QHBoxLayout(complaint)
-        row.setContentsMargins(pad, pad, pad, pad)
-        row.setSpacing(pad)
-        texts = QVBoxLayout()
-        texts.addWidget(label(translate("Survey", "A complaint?"), "section"))
-        texts.addWidget(label(translate(
-            "Survey", "Report it to SP4N-LAPOR!, the government's complaint service: lapor.go.id, "
-            "or an SMS to 1708.")))
-        texts.addStretch()
-        code = QrCode(self.theme.px(200))
-        code.set_data(LAPOR_URL)
-        row.addLayout(texts, 1)
-        row.addWidget(code, 0, Qt.AlignmentFlag.AlignTop)
-        self.column.addWidget(complaint)
+        self.column.addWidget(complaint_card(
+            translate("Survey", "A complaint?"),
+            translate("Survey", "Report it to SP4N-LAPOR!, the government's complaint service: "
+                      "lapor.go.id, or an SMS to 1708."), pad, self.theme.px(200)))
         self._buttons((plain(translate("Survey", "Done")), "primary", self.nav.finish_visit))
