@@ -16,6 +16,14 @@ from ui.widgets.common import button, card, clear_layout, label, set_icon
 from ui.widgets.fit_label import FitLabel
 from ui.widgets.qr import QrCode
 
+# (landscape, not printed) -> card -> (row, column, row span, column span)
+GRID = {
+    (True, True): {"number": (0, 0, 1, 1), "wait": (1, 0, 1, 1), "qr": (0, 1, 3, 1)},
+    (False, True): {"number": (0, 0, 1, 1), "qr": (1, 0, 1, 1), "wait": (2, 0, 1, 1)},
+    (True, False): {"number": (0, 0, 3, 1), "wait": (0, 1, 1, 1), "qr": (1, 1, 1, 1)},
+    (False, False): {"number": (0, 0, 1, 1), "wait": (1, 0, 1, 1), "qr": (2, 0, 1, 1)},
+}
+
 
 class TicketScreen(ScrollScreen):
     """params: ticket=IssuedTicket."""
@@ -147,38 +155,17 @@ class TicketScreen(ScrollScreen):
         qr_layout.addLayout(qr_texts, 1)
 
         self._render_bar()
-        if theme.landscape and unprinted:
-            self.grid.addWidget(number_card, 0, 0)
-            self.grid.addWidget(wait_card, 1, 0)
-            self.grid.addWidget(qr_card, 0, 1, 3, 1)
-            self.grid.setColumnStretch(0, 1)
-            self.grid.setColumnStretch(1, 1)
-            self.grid.setRowStretch(2, 1)
-            self.grid.setRowStretch(3, 0)
-        elif unprinted:
-            self.grid.addWidget(number_card, 0, 0)
-            self.grid.addWidget(qr_card, 1, 0)
-            self.grid.addWidget(wait_card, 2, 0)
-            self.grid.setRowStretch(3, 1)
-            self.grid.setColumnStretch(0, 1)
-            self.grid.setColumnStretch(1, 0)
-            self.grid.setRowStretch(2, 0)
-        elif theme.landscape:
-            self.grid.addWidget(number_card, 0, 0, 3, 1)
-            self.grid.addWidget(wait_card, 0, 1)
-            self.grid.addWidget(qr_card, 1, 1)
-            self.grid.setColumnStretch(0, 1)
-            self.grid.setColumnStretch(1, 1)
-            self.grid.setRowStretch(2, 1)
-            self.grid.setRowStretch(3, 0)
-        else:
-            self.grid.addWidget(number_card, 0, 0)
-            self.grid.addWidget(wait_card, 1, 0)
-            self.grid.addWidget(qr_card, 2, 0)
-            self.grid.setRowStretch(3, 1)
-            self.grid.setColumnStretch(0, 1)
-            self.grid.setColumnStretch(1, 0)
-            self.grid.setRowStretch(2, 0)
+        # Where each card goes: (row, column, row span, column span); a ticket that could not
+        # be printed puts its QR code ahead of the wait, as the visitor must photograph it.
+        cards = {"number": number_card, "wait": wait_card, "qr": qr_card}
+        places = GRID[(theme.landscape, unprinted)]
+        for name, place in places.items():
+            self.grid.addWidget(cards[name], *place)
+        two_columns = theme.landscape
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1 if two_columns else 0)
+        self.grid.setRowStretch(2, 1 if two_columns else 0)
+        self.grid.setRowStretch(3, 0 if two_columns else 1)
 
     def _paper_texts(self, column: QVBoxLayout, paper: Paper) -> None:
         """What became of the paper ticket, plainly: never a slip promised that is not there."""
