@@ -401,7 +401,7 @@ def create_app(sessions: sessionmaker[Session], clock: Clock = now_utc,
     def rate_ticket(code: Annotated[str, ticket_code], rating: PhoneRating,
                     lang: Annotated[str, page_lang] = "id") -> dict[str, object]:
         """The visitor's rating of a done ticket (IKM, kiosk.ikm), once per ticket: a second
-        one, or one before the ticket is done, is a 409 that says so."""
+        one is a 409, one before the ticket is done a 422, each in the visitor's words."""
         try:
             with sessions.begin() as session:
                 status, words = rate(session, code, rating, clock(), lang)  # refused: nothing added

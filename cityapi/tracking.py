@@ -6,6 +6,7 @@ allows; once the ticket is done it takes the visitor's rating (kiosk.ikm), once.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +23,8 @@ from kiosk.numbering import QueuedTicket, in_call_order
 from kiosk.vocabulary import TicketState
 from kiosk.waiting import estimate_wait, mean_service_minutes
 from sync.protocol import Wire
+
+log = logging.getLogger(__name__)
 
 ALMOST_AHEAD = 3  # this many people ahead, or fewer: "almost up", the page alerts
 LAPOR_URL = "https://www.lapor.go.id"
@@ -58,6 +61,7 @@ WORDS = {
         "failed": "Penilaian belum terkirim. Periksa sambungan lalu coba lagi.",
         "lapor": "Ada keluhan? Laporkan ke SP4N-LAPOR!: lapor.go.id atau SMS ke 1708.",
         "not_done": "Penilaian bisa diberikan setelah Anda selesai dilayani.",
+        "refused": "Penilaian ini tidak dapat diterima. Silakan tanyakan ke meja informasi.",
     },
     "en": {
         "title": "Your queue number", "ahead": "{n} people ahead of you",
@@ -88,6 +92,7 @@ WORDS = {
         "failed": "Your rating was not sent. Check your connection and try again.",
         "lapor": "A complaint? Report it to SP4N-LAPOR!: lapor.go.id or SMS 1708.",
         "not_done": "You can rate the service once you have been served.",
+        "refused": "This rating could not be accepted. Please ask at the information desk.",
     },
 }
 
@@ -181,7 +186,8 @@ def ticket_status(session: Session, code: str, lang: str) -> TrackingStatus | No
     return TrackingStatus(
         number=ticket.number, service=service_name, state=ticket.state, state_text=state_text,
         counter=ticket.counter,
-        moved_to=service_name if ticket.queue != ticket.service_code else None,
+        moved_to=service_name if ticket.queue != ticket.service_code
+        and ticket.state == TicketState.WAITING else None,
         people_ahead=ahead, ahead_text=ahead_text, wait_low=low, wait_high=high,
         wait_text=wait_text, almost=almost, called=called, alert_text=alert,
         can_rate=ticket.state == TicketState.DONE and not is_rated, rated=is_rated)
@@ -227,15 +233,17 @@ def rate(session: Session, code: str, rating: PhoneRating, now: datetime,
     if ticket is None:
         return 404, words["missing"]
     if ticket.state != TicketState.DONE:
-        return 409, words["not_done"]
+        return 422, words["not_done"]
     try:
         feedback.keep(session, ticket.plaza_code, feedback.Survey(
             id=ikm.feedback_id(ticket.id), ticket_id=ticket.id, agency=None,
             answers=dict(rating.answers), comment=rating.comment, profile=rating.profile,
             given_at=now, channel="phone"), now)
     except feedback.FeedbackRefused as refused:
-        return (409 if refused.problem == "already_rated" else 422), (
-            words["rated"] if refused.problem == "already_rated" else str(refused))
+        if refused.problem == "already_rated":
+            return 409, words["rated"]
+        log.info("rating for %s refused: %s", code, refused)  # the reason is for IT, not the page
+        return 422, words["refused"]
     return 200, words["thanks"]
 
 

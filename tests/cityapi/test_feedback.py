@@ -118,7 +118,7 @@ def test_the_phone_page_rates_a_done_ticket_once(city: CityServer) -> None:
     code = ticket["public_code"]
     json_type = {"Content-Type": "application/json"}
     early = rate(city, code, {"answers": {OVERALL: 4}}, **json_type)
-    assert early.status_code == 409 and "setelah Anda selesai dilayani" in early.json()["error"]
+    assert early.status_code == 422 and "setelah Anda selesai dilayani" in early.json()["error"]
     with city.sessions.begin() as session:
         session.get(Ticket, ticket["id"]).state = "done"
     status = requests.get(f"{city.url}/t/{code}/status", timeout=5).json()
