@@ -20,14 +20,14 @@ from cityapi.rules import catalog_of
 from cityapi.templates import render
 from kiosk import ikm
 from kiosk.numbering import QueuedTicket, in_call_order
-from kiosk.vocabulary import TicketState
+from kiosk.vocabulary import LAPOR_URL, TicketState
 from kiosk.waiting import estimate_wait, mean_service_minutes
 from sync.protocol import Wire
 
 log = logging.getLogger(__name__)
 
 ALMOST_AHEAD = 3  # this many people ahead, or fewer: "almost up", the page alerts
-LAPOR_URL = "https://www.lapor.go.id"
+
 RECENT_SERVED = 20  # finished tickets the wait estimate averages, as on a kiosk
 
 WORDS = {

@@ -64,3 +64,7 @@ class TextList:
 
     def get(self, lang: str) -> tuple[str, ...]:
         return self.en if lang == "en" else self.id
+
+
+# SP4N-LAPOR!, the government's public complaint service: on the kiosk, the slip, the phone page.
+LAPOR_URL = "https://www.lapor.go.id"

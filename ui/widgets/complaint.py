@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
+from kiosk.vocabulary import LAPOR_URL
 from ui.widgets.common import card, label
 from ui.widgets.qr import QrCode
-
-LAPOR_URL = "https://www.lapor.go.id"  # the government's public complaint service
 
 
 def complaint_card(title: str, text: str, pad: int, qr_px: int) -> QFrame:
