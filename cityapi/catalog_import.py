@@ -15,15 +15,8 @@ from sqlalchemy.orm import Session
 
 from cityapi import changes
 from cityapi.models import Plaza, Service
-from kiosk.catalog import (
-    CATALOG_MAX_BYTES,
-    DEFAULT_LINK_HOSTS,
-    CatalogError,
-    LoadReport,
-    ServiceEntry,
-    load_catalog_data,
-    read_catalog_file,
-)
+from kiosk.catalog import CATALOG_MAX_BYTES, DEFAULT_LINK_HOSTS, CatalogError, LoadReport
+from kiosk.catalog_format import ServiceEntry, load_catalog_data, read_catalog_file
 from kiosk.feed import CatalogChange
 
 

@@ -38,10 +38,7 @@ from pydantic_settings import (
 )
 
 from kiosk.catalog import DEFAULT_LINK_HOSTS
-
-ENV_PREFIX = "PLAZA_KIOSK__"
-CONFIG_ENV = "PLAZA_KIOSK_CONFIG"
-APP_NAME = "plaza-kiosk"
+from kiosk.paths import APP_NAME, CONFIG_ENV, ENV_PREFIX
 
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")

@@ -29,14 +29,7 @@ from kiosk.availability import (
     check_availability,
     next_opening,
 )
-from kiosk.catalog import (
-    Catalog,
-    Holiday,
-    LoadReport,
-    Service,
-    load_catalog_data,
-    load_catalog_file,
-)
+from kiosk.catalog import Catalog, Holiday, LoadReport, Service
 from kiosk.numbering import QueuedTicket, format_number, in_call_order, new_public_code
 from kiosk.paths import SAMPLE_CATALOG
 from kiosk.service_day import DEFAULT_TIMEZONE, local_time, now_utc, service_day
@@ -190,12 +183,17 @@ class LocalPlaza:
         return self.import_catalog(catalog_file or SAMPLE_CATALOG, allowed_hosts)
 
     def import_catalog(self, catalog_file: Path, allowed_hosts: tuple[str, ...]) -> list[str]:
+        # The checking (pydantic models) loads only when a catalog comes in, not at each start.
+        from kiosk.catalog_format import load_catalog_file
+
         return self._keep_catalog(load_catalog_file(catalog_file, allowed_hosts),
                                   catalog_file.name, etag=None)
 
     def replace_catalog(self, document: Any, allowed_hosts: tuple[str, ...], etag: str
                         ) -> list[str]:
         """The city server's catalog (from the change feed), kept with its ETag."""
+        from kiosk.catalog_format import load_catalog_data
+
         return self._keep_catalog(load_catalog_data(document, allowed_hosts, f"version {etag}"),
                                   f"version {etag} from the city server", etag=etag)
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from kiosk.vocabulary import DEVICE_ROLES, Role
 
 DEFAULT_SIZES = {"kiosk": (1080, 1920), "counter": (1280, 800), "display": (1920, 1080)}
-WINDOWED_KIOSK = (0, 0, 540, 960)  # x, y, width, height: a portrait kiosk at half size
 SCREENS = ("kiosk", "demo", "counter", "display")  # commands that own a screen: never blank
 SCREEN_NAMES = ("home", "services", "service", "search", "ticket", "queue", "staff", "info", "attract",
                 "survey")
@@ -176,12 +175,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in (*SCREENS, "screenshot") and (problem := _qt_libraries(args)):
         print(f"plaza-kiosk: {problem}", file=sys.stderr)
         return 2
+    if args.command == "kiosk":  # paints its first frame before loading the config
+        from plaza_kiosk import kiosk_start
+
+        return kiosk_start.run(args)
 
     from kiosk.catalog import CatalogError
     from kiosk.config import ConfigError, load_config
     from kiosk.store.db import StoreError
 
-    commands = {"kiosk": _kiosk, "screenshot": _screenshot, "import-catalog": _import_catalog,
+    commands = {"screenshot": _screenshot, "import-catalog": _import_catalog,
                 "enroll": _enroll, "sync": _sync_once, "demo": _demo, "counter": _device,
                 "display": _device, "print-test": _print_test}
     try:
@@ -209,37 +212,14 @@ def _qt_libraries(args) -> str | None:
 
 
 def _show_problem(message: str, args) -> int:
-    """The kiosk could not start: keep the screen honest instead of leaving it blank."""
-    from ui.app import application, on_first_paint
-    from ui.problem_screen import ProblemScreen
+    from plaza_kiosk.device_window import problem_screen
+    from ui.app import application
 
     app = application()
-    screen = ProblemScreen(message, kiosk_mode=not args.windowed)
-    _keep_alive(app, screen, "problem")  # a screen that says what is wrong is not a hang
-    if args.quit_after_first_paint:
-        on_first_paint(screen, app.quit)
-    if args.windowed:
-        screen.resize(1080 // 2, 1920 // 2)
-        screen.show()
-    else:
-        screen.show_fullscreen()
+    screen = problem_screen(app, message, windowed=args.windowed,  # noqa: F841 (kept alive)
+                            quit_after_first_paint=args.quit_after_first_paint)
     app.exec()
     return 2
-
-
-def _keep_alive(app, window, mode: str) -> None:
-    """Under a systemd unit (Type=notify): READY=1 once `window`'s first screen is painted,
-    then WATCHDOG=1 from the GUI thread. Started any other way: nothing."""
-    from plaza_kiosk import sd_notify
-
-    link = sd_notify.connect()
-    if link is None:
-        return
-    from ui.app import keep_alive
-
-    keep_alive(window, lambda: link.send("READY=1", f"STATUS={mode}: first screen painted"),
-               link.ping, link.interval)
-    app.aboutToQuit.connect(lambda: link.send("STOPPING=1"))
 
 
 def _server(args) -> int:
@@ -287,65 +267,6 @@ def _demo(config, args) -> int:
                     quit_after_first_paint=args.quit_after_first_paint)
 
 
-def _kiosk(config, args) -> int:
-    from plaza_kiosk.startup import open_plaza, setup_logging
-
-    setup_logging(config.data_dir, args.verbose)
-    plaza, problems = open_plaza(config)
-
-    from sync import credentials
-    from ui.app import application, build_kiosk, place_window, shutdown
-    from ui.kiosk_model import StaffNotes
-    from ui.stop_signals import quit_on_stop_signals
-
-    app = application()
-    quit_on_stop_signals(app)
-    notes = StaffNotes(str(plaza.store.recovered_from or ""), problems)
-    enrolment = None
-    try:
-        enrolment = credentials.load(config.data_dir)
-    except ValueError as error:  # a damaged enrolment: keep serving, offline, and say so
-        logging.getLogger("plaza_kiosk").error("%s", error)
-        notes.errors.append(str(error))
-    window = build_kiosk(config, plaza, notes, kiosk_mode=not args.windowed, enrolment=enrolment)
-    window.screens["staff"].offer_checks(_device_checks(args.config, "kiosk"))
-    _keep_alive(app, window, "kiosk")
-    if args.quit_after_first_paint:
-        _quit_after_first_paint(app, window, "kiosk")
-    if args.windowed:
-        place_window(window, args.geometry or WINDOWED_KIOSK)
-    else:
-        window.show_kiosk()
-    code = app.exec()
-    shutdown(window)
-    if window.stopped_cleanly:  # never close the engine under a job still running
-        plaza.store.close()
-    return code
-
-
-def _device_checks(config_file: Path | None, mode: str):
-    """doctor's checks as the staff panel runs them (off the UI thread, with the screen it
-    measured on the UI thread)."""
-    def diagnose(screen: tuple[int, int] | None) -> list:
-        from plaza_kiosk import doctor
-
-        return doctor.run(doctor.Setup(config_file=config_file, mode=mode, in_app=True,
-                                       screen=screen))
-    return diagnose
-
-
-def _quit_after_first_paint(app, window, mode: str) -> None:
-    import time
-
-    from ui.app import on_first_paint
-
-    def report() -> None:
-        print(f"first_paint {time.time():.6f} {mode}", flush=True)
-        app.quit()
-
-    on_first_paint(window, report)
-
-
 def _screenshot(config, args) -> int:
     import tempfile
     from zoneinfo import ZoneInfo
@@ -379,9 +300,10 @@ def _screenshot(config, args) -> int:
 def _device(config, args) -> int:
     """`plaza-kiosk counter` and `plaza-kiosk display`: a device of the hall, enrolled with
     the city API (calling needs the authority; the board follows its live feed)."""
+    from plaza_kiosk.device_window import Liveness, report_first_paint
     from plaza_kiosk.startup import open_plaza, setup_logging
     from sync import credentials
-    from ui.app import application, place_window
+    from ui.app import application, on_first_paint, place_window
     from ui.stop_signals import quit_on_stop_signals
 
     setup_logging(config.data_dir, args.verbose)
@@ -390,9 +312,9 @@ def _device(config, args) -> int:
     app = application()
     quit_on_stop_signals(app)
     device = _build_device(args.command, config, plaza, enrolment)
-    _keep_alive(app, device.window(), args.command)
+    Liveness(app, device.window(), args.command)
     if args.quit_after_first_paint:
-        _quit_after_first_paint(app, device.window(), args.command)
+        on_first_paint(device.window(), report_first_paint(app, device.window(), args.command))
     if args.windowed and args.geometry:
         place_window(device.window(), args.geometry)
     else:

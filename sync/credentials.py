@@ -6,8 +6,10 @@ import json
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sync.protocol import EnrolResponse
+if TYPE_CHECKING:  # the wire models load with the client, not with a kiosk's start
+    from sync.protocol import EnrolResponse
 
 FILE_NAME = "device.json"
 

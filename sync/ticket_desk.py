@@ -14,12 +14,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from kiosk.config import OPTIONS
 from kiosk.local_plaza import IssuedTicket, IssueRefused, LocalPlaza
 from kiosk.vocabulary import Priority
-from sync.client import CityClient, Offline, SyncError
-from sync.protocol import Numbered, TicketTake
+
+if TYPE_CHECKING:
+    from sync.client import CityClient
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,10 @@ class TicketDesk:
             return draft
         if self.client is None or self._clock() < self._ask_again_at:
             return self.plaza.record_ticket(draft)
+        # Loaded with the client (an enrolled kiosk), not at each start: requests is heavy.
+        from sync.client import Offline, SyncError
+        from sync.protocol import Numbered, TicketTake
+
         take = TicketTake(id=draft.id, public_code=draft.public_code, service=draft.service_code,
                           service_day=draft.service_day, priority=draft.priority,
                           issued_at=draft.issued_at, device_id=self.plaza.device_id)

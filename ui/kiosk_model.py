@@ -24,6 +24,7 @@ from kiosk.pin import PinGuard, PinResult
 from kiosk.vocabulary import Priority
 from sync.status import SyncEvent
 from sync.ticket_desk import TicketDesk
+from ui.first_frame import HomeFacts, Serving
 from ui.i18n import languages
 from ui.store_thread import StoreThread
 from ui.widgets.qr import qr_matrix
@@ -31,6 +32,16 @@ from ui.widgets.qr import qr_matrix
 log = logging.getLogger(__name__)
 
 STATE_REFRESH_MS = 15_000
+
+# What a refresh reads: today's states, the outbox's health and the latest calls, newest first.
+StatesRead = tuple[dict[str, ServiceState], OutboxHealth, tuple[Call, ...]]
+
+
+def read_states(plaza: LocalPlaza) -> StatesRead:
+    """Today's service states and calls (store work: on the store thread, or the start's)."""
+    board = board_state(plaza, True, None)  # only its calls are read here
+    calls = ((board.current,) if board.current else ()) + board.recent
+    return plaza.service_states(), plaza.outbox_health(), calls
 
 
 @dataclass
@@ -177,14 +188,8 @@ class KioskModel(QObject):
                 self._refresh_again = False
                 self.refresh_states()
 
-        def read() -> tuple[dict[str, ServiceState], OutboxHealth, tuple[Call, ...]]:
-            board = board_state(self.plaza, True, None)  # only its calls are read here
-            calls = ((board.current,) if board.current else ()) + board.recent
-            return self.plaza.service_states(), self.plaza.outbox_health(), calls
-
-        def done(result: tuple[dict[str, ServiceState], OutboxHealth, tuple[Call, ...]]) -> None:
-            self.states, self.outbox, self.calls = result
-            self.statesChanged.emit()
+        def done(result: StatesRead) -> None:
+            self.use_states(result)
             settled()
 
         def failed(error: Exception) -> None:
@@ -192,7 +197,25 @@ class KioskModel(QObject):
             settled()
 
         self._refreshing = True
-        self.store.submit(read, done, failed)
+        self.store.submit(lambda: read_states(self.plaza), done, failed)
+
+    def use_states(self, result: StatesRead) -> None:
+        self.states, self.outbox, self.calls = result
+        self.statesChanged.emit()
+
+    def home_facts(self) -> HomeFacts:
+        """What the home screen shows: the day, announcements, how many services take numbers
+        now, and who is at a counter (or the last call)."""
+        live = {number for state in self.states.values() for number in state.now_serving}
+        calls = [Serving(call.number, call.counter) for call in self.calls]
+        return HomeFacts(
+            day=self.plaza.today(),
+            announcements=tuple(self.catalog.announcements),
+            services=len(self.states),
+            open_now=sum(1 for state in self.states.values() if state.availability.can_issue),
+            serving=tuple(call for call in calls if call.number in live),
+            last_call=calls[0] if calls else None,
+        )
 
     def issue(self, service_code: str, priority: Priority | None) -> bool:
         """Ask for a number; False if one is already being issued."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -16,28 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.service_day import local_time
+from kiosk.service_day import local_time, now_utc
+from ui.first_frame import FirstFrameModel, Look
 from ui.i18n import languages, translate
-from ui.kiosk_model import KioskModel
-from ui.screens.attract import AttractScreen
 from ui.screens.base import Screen
 from ui.screens.home import HomeScreen
-from ui.screens.info import InfoScreen
-from ui.screens.queue import QueueScreen
-from ui.screens.search import SearchScreen
-from ui.screens.service import ServiceScreen
-from ui.screens.services import ServicesScreen
-from ui.screens.staff import StaffScreen
-from ui.screens.survey import SurveyScreen
-from ui.screens.ticket import TicketScreen
-from ui.theme import Palette, Theme
+from ui.theme import Theme
 from ui.widgets.common import show_fullscreen
 from ui.widgets.frame import Footer, Header, Wave
 
+if TYPE_CHECKING:
+    from ui.kiosk_model import KioskModel
+
 log = logging.getLogger(__name__)
 
-SCREENS = (HomeScreen, ServicesScreen, ServiceScreen, SearchScreen, TicketScreen, QueueScreen,
-           InfoScreen, StaffScreen, AttractScreen, SurveyScreen)
 ACTIVITY_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
                    QEvent.Type.Wheel, QEvent.Type.TouchUpdate}
 HISTORY_LIMIT = 20
@@ -73,22 +67,29 @@ class IdleWatch(QObject):
 
 
 class KioskWindow(QWidget):
+    """The kiosk's one window. Made with its look and home screen first (from the last run's
+    first frame, or from the loaded model); `attach` brings the loaded model and the other
+    screens. A tap that asks for another screen before then is kept and carried out then."""
+
     screenChanged = Signal(str)
 
-    def __init__(self, model: KioskModel, *, kiosk_mode: bool = True) -> None:
+    def __init__(self, look: Look, model: KioskModel | FirstFrameModel, *,
+                 kiosk_mode: bool = True) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
         self.model = model
         self.kiosk_mode = kiosk_mode
-        config = model.config
-        self.theme = Theme(Palette.from_config(config.theme))
+        self.look = look
+        self.ready = False  # the loaded model is attached
+        self._asked: tuple[str, dict[str, Any]] | None = None  # a screen asked for before that
+        self._clock: Callable[[], datetime] = now_utc  # the plaza's clock once attached
+        self.theme = Theme(look.palette)
         self.history: list[tuple[str, dict[str, Any]]] = []
         self.stopped_cleanly = False
         self.current: Screen | None = None
 
-        plaza = model.catalog.plaza
-        self.header = Header(plaza.name.id, plaza.city,
-                             lambda: local_time(model.plaza.clock(), model.plaza.timezone), config.plaza.logo)
+        self.header = Header(look.plaza_name.id, look.city,
+                             lambda: local_time(self._clock(), self.look.timezone), look.logo)
         self.offline_bar = QLabel()  # shown only while an enrolled kiosk cannot reach the city
         self.offline_bar.setProperty("role", "offline")
         self.offline_bar.setWordWrap(True)
@@ -110,24 +111,15 @@ class KioskWindow(QWidget):
         layout.addLayout(self.body, 1)
 
         self.screens: dict[str, Screen] = {}
-        for screen_class in SCREENS:
-            screen = screen_class(model, self)
-            # A page never makes the window grow: screens scroll instead (see ScrollScreen).
-            screen.setMinimumSize(1, 1)
-            self.screens[screen.name] = screen
-            self.stack.addWidget(screen)
-        self.screens["staff"].exitRequested.connect(self.leave_kiosk_mode)
-
+        self._add_screen(HomeScreen(model, self))
         self.header.languageChosen.connect(self.set_language)
         self.header.staffGesture.connect(lambda: self.go("staff"))
         self.footer.back.connect(self.back)
         self.footer.home.connect(self.home)
         self.footer.largeTextToggled.connect(lambda on: self.set_theme(large_text=on))
         self.footer.contrastToggled.connect(lambda on: self.set_theme(high_contrast=on))
-        model.ticketIssued.connect(lambda ticket: self.go("ticket", ticket=ticket))
-        model.syncChanged.connect(self._render_offline_bar)
 
-        self.idle = IdleWatch(config.kiosk.idle_seconds, config.kiosk.attract_seconds, self)
+        self.idle = IdleWatch(look.idle_seconds, look.attract_seconds, self)
         QApplication.instance().installEventFilter(self.idle)
         self.idle.idle.connect(self.reset)
         self.idle.longIdle.connect(lambda: self.go("attract", _replace=True))
@@ -142,14 +134,68 @@ class KioskWindow(QWidget):
             self._cursor_hidden = True
             QApplication.instance().installEventFilter(self)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-        self.set_language(config.kiosk.default_language)
+        self.set_language(look.language)
         self._retranslate()  # the app may already have been in that language: no LanguageChange
         self._apply_theme()
         self.go("home")
 
+    def attach(self, model: KioskModel, look: Look) -> None:
+        """The loaded model (and the look from the loaded config and catalog): the other
+        screens, the home screen's facts from the store, then any screen already asked for."""
+        # The screens load here, not before the first frame (see ui.first_frame).
+        from ui.screens.attract import AttractScreen
+        from ui.screens.info import InfoScreen
+        from ui.screens.queue import QueueScreen
+        from ui.screens.search import SearchScreen
+        from ui.screens.service import ServiceScreen
+        from ui.screens.services import ServicesScreen
+        from ui.screens.staff import StaffScreen
+        from ui.screens.survey import SurveyScreen
+        from ui.screens.ticket import TicketScreen
+
+        self.model = model
+        self._clock = model.plaza.clock
+        for screen_class in (ServicesScreen, ServiceScreen, SearchScreen, TicketScreen,
+                             QueueScreen, InfoScreen, StaffScreen, AttractScreen, SurveyScreen):
+            screen = screen_class(model, self)
+            screen.setProperty("stale_theme", True)  # themed when first shown
+            self._add_screen(screen)
+        self.screens["staff"].exitRequested.connect(self.leave_kiosk_mode)
+        model.ticketIssued.connect(lambda ticket: self.go("ticket", ticket=ticket))
+        model.syncChanged.connect(self._render_offline_bar)
+        self.ready = True
+        self.use_look(look)
+        home = self.screens["home"]
+        if home.model is not model:
+            home.attach(model)
+        if self._asked is not None:
+            name, params = self._asked
+            self._asked = None
+            self.go(name, **params)
+
+    def use_look(self, look: Look) -> None:
+        """A look from the loaded config or a new catalog: what differs changes on screen."""
+        before, self.look = self.look, look
+        self.header.set_plaza(look.plaza_name.id, look.city, look.logo)
+        self.idle.set_timeouts(look.idle_seconds * 1000, look.attract_seconds * 1000)
+        if look.palette != before.palette:
+            self.theme = self.theme.with_(palette=look.palette)
+            self._apply_theme()
+        if look.language != before.language and self.current is self.screens["home"]:
+            self.set_language(look.language)  # no visitor has chosen yet: the first frame's
+
+    def _add_screen(self, screen: Screen) -> None:
+        # A page never makes the window grow: screens scroll instead (see ScrollScreen).
+        screen.setMinimumSize(1, 1)
+        self.screens[screen.name] = screen
+        self.stack.addWidget(screen)
+
     # --- navigation ---
 
     def go(self, name: str, _replace: bool = False, **params: Any) -> None:
+        if name not in self.screens:  # before the model is loaded: kept for `attach`
+            self._asked = (name, params)
+            return
         screen = self.screens[name]
         if self.current is not None:
             self.current.leave()
@@ -169,7 +215,7 @@ class KioskWindow(QWidget):
         self.screenChanged.emit(name)
 
     def _render_offline_bar(self) -> None:
-        status = self.model.sync
+        status = self.model.sync if self.ready else None
         if status is None or status.online:
             self.offline_bar.hide()
             return
@@ -217,8 +263,9 @@ class KioskWindow(QWidget):
         self._clear_visit()
 
     def _clear_visit(self) -> None:
-        self.model.end_visit()
-        self.set_language(self.model.config.kiosk.default_language)
+        if self.ready:
+            self.model.end_visit()
+        self.set_language(self.look.language)
         self.set_theme(large_text=False, high_contrast=False)
 
     # --- language and theme ---
@@ -293,6 +340,9 @@ class KioskWindow(QWidget):
         app.removeEventFilter(self.idle)
         app.removeEventFilter(self)
         self._show_cursor()
+        if not self.ready:  # no thread of the model's was started
+            self.stopped_cleanly = True
+            return
         sync_stopped = self.sync is None or self.sync.stop()
         # The store is closed only when no thread can still be using it. The desk waits at
         # most the online budget on the network, so its stop is bounded too.

@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from kiosk.config import OPTIONS
-
 LARGE_TEXT = 1.3
 
 # UI-GUIDE type scale (px at 1080x1920).
@@ -65,7 +63,8 @@ class Palette:
 
     @classmethod
     def from_config(cls, theme: Any) -> Palette:
-        return cls(**{key: getattr(theme, key) for key in OPTIONS["theme"]})
+        """From the config's [theme] (every key of it is a colour here)."""
+        return cls(**theme.model_dump())
 
     def high_contrast(self) -> Palette:
         """Black, white and yellow, per UI-GUIDE; meaning is never carried by colour alone."""

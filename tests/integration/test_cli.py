@@ -19,7 +19,8 @@ CLI = [sys.executable, "-m", "plaza_kiosk"]
 
 
 def run(*args: str, tmp_path: Path, stdin: str = "", config: Path | None = None):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PLAZA_KIOSK__DATA__DIR=str(tmp_path / "data"))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PLAZA_KIOSK__DATA__DIR=str(tmp_path / "data"),
+               XDG_CACHE_HOME=str(tmp_path / "cache"))  # the kiosk's first frame
     env.pop("PLAZA_KIOSK_CONFIG", None)
     extra = ["--config", str(config)] if config else []
     return subprocess.run([*CLI, *extra, *args], input=stdin, capture_output=True, text=True,
@@ -89,6 +90,35 @@ def test_a_kiosk_that_cannot_start_says_so_on_its_screen(tmp_path: Path) -> None
     assert "Traceback" not in result.stderr
 
 
+def marks(stdout: str) -> dict[str, float]:
+    """`--quit-after-first-paint`'s report: when the first frame was painted, when ready."""
+    return {line.split()[0]: float(line.split()[1]) for line in stdout.splitlines()
+            if line.startswith(("first_paint", "ready"))}
+
+
+def test_a_kiosk_paints_its_kept_first_frame_before_it_loads_its_config(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("[kiosk]\nidle_seconds = 90\n")
+    first = run("kiosk", "--windowed", "--quit-after-first-paint", tmp_path=tmp_path, config=config)
+    assert first.returncode == 0, first.stderr
+    assert set(marks(first.stdout)) == {"first_paint", "ready"}
+    (kept,) = (tmp_path / "cache" / "plaza-kiosk").glob("first-frame-kiosk-*.json")
+    assert json.loads(kept.read_text())["look"]["idle_seconds"] == 90
+
+    again = run("kiosk", "--windowed", "--quit-after-first-paint", tmp_path=tmp_path, config=config)
+    assert again.returncode == 0, again.stderr
+    times = marks(again.stdout)
+    assert times["first_paint"] <= times["ready"]
+
+    # The proof that the frame comes first: with a config that cannot load, the kept home
+    # screen is still painted; then the problem screen says what is wrong.
+    config.write_text("[kiosk]\nidle_seconds = 1\n")
+    broken = run("kiosk", "--windowed", "--quit-after-first-paint", tmp_path=tmp_path, config=config)
+    assert broken.returncode == 2
+    assert set(marks(broken.stdout)) == {"first_paint"}  # never ready
+    assert "idle_seconds must be between" in broken.stderr and "Traceback" not in broken.stderr
+
+
 def test_demo_starts_the_city_api_and_enrols_the_kiosk_once(tmp_path: Path) -> None:
     import socket
 
@@ -143,7 +173,7 @@ def test_the_demo_plaza_is_open_at_any_hour_and_the_sample_keeps_its_hours(tmp_p
     from zoneinfo import ZoneInfo
 
     from kiosk.availability import check_availability
-    from kiosk.catalog import load_catalog_file
+    from kiosk.catalog_format import load_catalog_file
     from kiosk.paths import SAMPLE_CATALOG
     from plaza_kiosk.demo_city import write_demo_catalog
 

@@ -3,7 +3,7 @@ from datetime import date, datetime, time
 import pytest
 
 from kiosk.availability import Reason, StaffOverride, check_availability
-from kiosk.catalog import parse_catalog
+from kiosk.catalog_format import parse_catalog
 from kiosk.service_day import service_day
 from tests.conftest import ALLOWED, catalog_data, service_entry
 

@@ -3,9 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.catalog import (
-    CATALOG_MAX_BYTES,
-    CatalogError,
+from kiosk.catalog import CATALOG_MAX_BYTES, CatalogError
+from kiosk.catalog_format import (
     load_catalog_file,
     parse_catalog,
     read_catalog_file,

@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from cityapi.catalog_import import check_document
-from kiosk.catalog import load_catalog_data, url_allowed
+from kiosk.catalog_format import load_catalog_data, url_allowed
 from kiosk.links import link_problem
 from tests.city_server import CityServer
 from tests.conftest import ALLOWED, catalog_data, service_entry

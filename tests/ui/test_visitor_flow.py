@@ -249,7 +249,7 @@ def test_the_sample_fee_notes_say_more_than_the_fee() -> None:
     """A note under "Rp 30.000" that only says "Rp 30.000" again reads as a mistake."""
     import re
 
-    from kiosk.catalog import load_catalog_file
+    from kiosk.catalog_format import load_catalog_file
     from kiosk.paths import SAMPLE_CATALOG
     from ui.i18n import rupiah
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
 from ui import icons, wording
+from ui.first_frame import HomeFacts
 from ui.i18n import locale, translate
 from ui.screens.base import ScrollScreen
 from ui.theme import MARGIN, Theme
@@ -66,8 +67,15 @@ class HomeScreen(ScrollScreen):
                       self.rate, self.today_card, self.serving_card, self.news_card)
         model.statesChanged.connect(self._render_serving)
 
+    def attach(self, model) -> None:
+        """The loaded model takes over from the first frame's (see ui.first_frame)."""
+        self.model.statesChanged.disconnect(self._render_serving)
+        self.model = model
+        model.statesChanged.connect(self._render_serving)
+        self.render()
+
     def _next_announcement(self) -> None:
-        items = self.model.catalog.announcements
+        items = self.model.home_facts().announcements
         if items:
             self._news_index = (self._news_index + 1) % len(items)
             self.news_text.setText(self.model.text(items[self._news_index]))
@@ -148,30 +156,27 @@ class HomeScreen(ScrollScreen):
         self.rate.setText(translate("Home", "Rate our service"))
         self.serving_title.setText(translate("Home", "Now serving"))
         self.news_title.setText(translate("Home", "Announcements"))
-        items = self.model.catalog.announcements
+        items = self.model.home_facts().announcements
         self.news_card.setVisible(bool(items))
         if items:
             self._news_index %= len(items)
             self.news_text.setText(self.model.text(items[self._news_index]))
         self._render_serving()
 
-    def _render_today(self) -> None:
-        day = self.model.plaza.today()
-        self.today_date.setText(locale(self.lang).toString(day, "dddd, d MMMM yyyy"))
-        states = self.model.states.values()
-        open_now = sum(1 for state in states if state.availability.can_issue)
+    def _render_today(self, facts: HomeFacts) -> None:
+        self.today_date.setText(locale(self.lang).toString(facts.day, "dddd, d MMMM yyyy"))
         self.today_open.setText(translate("Home", "Services open for numbers now: %1 of %2")
-                                .replace("%1", str(open_now)).replace("%2", str(len(states))))
-        self.today_open.setVisible(bool(states))
+                                .replace("%1", str(facts.open_now)).replace("%2", str(facts.services)))
+        self.today_open.setVisible(bool(facts.services) and facts.open_now is not None)
 
     def _render_serving(self) -> None:
         """The numbers called and still at their counters, each with its counter; else the
-        last call of the day, or that there was none."""
-        self._render_today()
+        last call of the day, or that there was none; nothing while that is not known yet."""
+        facts = self.model.home_facts()
+        self._render_today(facts)
         clear_layout(self.serving_numbers)
-        live = {number for state in self.model.states.values() for number in state.now_serving}
-        calls = self.model.calls
-        serving = [call for call in calls if call.number in live][:SERVING_SHOWN]
+        self.serving_card.setVisible(facts.serving is not None)
+        serving = (facts.serving or ())[:SERVING_SHOWN]
         columns = 2 if self.theme.landscape else SERVING_SHOWN
         for index, call in enumerate(serving):
             number = label(call.number, "serving-number", wrap=False)
@@ -182,8 +187,8 @@ class HomeScreen(ScrollScreen):
             self.serving_numbers.addWidget(where, 2 * (index // columns) + 1, index % columns)
         if serving:
             text = ""
-        elif calls:
-            last = calls[0]
+        elif facts.last_call is not None:
+            last = facts.last_call
             text = translate("Home", "No number is being served right now. Last called: %1 at %2.") \
                 .replace("%1", last.number).replace("%2", wording.counters((last.counter,)))
         else:

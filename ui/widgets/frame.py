@@ -49,9 +49,8 @@ class Header(QFrame):
         layout = QHBoxLayout(self)
         self.logo = QLabel()
         self.logo.installEventFilter(self)
-        self.title = label(plaza_name, "header-title")
-        self.city = label(city, "header-sub")
-        self.city.setVisible(bool(city) and city.casefold() not in plaza_name.casefold())
+        self.title = label("", "header-title")
+        self.city = label("", "header-sub")
         names = QVBoxLayout()
         names.setSpacing(0)
         names.addStretch()
@@ -75,8 +74,20 @@ class Header(QFrame):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.update_clock)
         self._timer.start(10_000)
-        self.update_clock()
+        self.set_plaza(plaza_name, city, logo_path)
         self._show_language()
+
+    def set_plaza(self, plaza_name: str, city: str, logo_path: str) -> None:
+        """The plaza's name, city and logo (from the catalog and config; a new catalog may
+        rename the plaza)."""
+        self.title.setText(plaza_name)
+        self.city.setText(city)
+        self.city.setVisible(bool(city) and city.casefold() not in plaza_name.casefold())
+        if logo_path != self._logo_path and self.logo.pixmap() and not self.logo.pixmap().isNull():
+            size = self.logo.width()
+            self.logo.setPixmap(icons.logo_pixmap(logo_path, size))
+        self._logo_path = logo_path
+        self.update_clock()
 
     def _choose(self, lang: str) -> None:
         self.languageChosen.emit(lang)

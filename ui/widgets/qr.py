@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import qrcode
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -14,6 +13,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 def qr_matrix(data: str) -> tuple[tuple[bool, ...], ...]:
     """The module matrix (with a quiet zone). Choosing the best mask costs ~25 ms, so results
     are cached; a new ticket's code is made on the store thread before its screen shows."""
+    import qrcode  # loads with the first code (on the store thread), not before the first paint
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
     code.add_data(data)
     code.make(fit=True)
