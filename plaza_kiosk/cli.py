@@ -82,7 +82,8 @@ def parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", type=_size, help="WxH, e.g. 1920x1080 (default: the mode's "
                       "screen: 1080x1920 kiosk, 1280x800 counter, 1920x1080 display)")
     shot.add_argument("--out", type=Path, required=True, help="PNG file to write")
-    shot.add_argument("--service", help="service code for --screen service (default: the first)")
+    shot.add_argument("--service", help="service code for --screen service, and whose office "
+                      "--screen survey rates (default: the first)")
     shot.add_argument("--at", type=_local_time, help="plaza wall-clock time, e.g. 2026-11-24T10:00")
     shot.add_argument("--large-text", action="store_true")
     shot.add_argument("--high-contrast", action="store_true")

@@ -43,7 +43,7 @@ def report_first_paint(app: Any, window: Any, mode: str, quit_when_ready: bool =
     def ready() -> None:
         print(f"ready {time.time():.6f} {mode}", flush=True)
         if quit_when_ready:
-            app.quit()
+            app.exit(0)  # not quit(): a kiosk-mode window refuses to close
 
     return ready
 
@@ -67,7 +67,7 @@ def problem_screen(app: Any, message: str, *, windowed: bool, quit_after_first_p
     screen = ProblemScreen(message, kiosk_mode=not windowed)
     Liveness(app, screen, "problem")  # a screen that says what is wrong is not a hang
     if quit_after_first_paint:
-        on_first_paint(screen, app.quit)
+        on_first_paint(screen, lambda: app.exit(2))
     if windowed:
         screen.resize(1080 // 2, 1920 // 2)
         screen.show()

@@ -14,7 +14,8 @@ from ui.shell import KioskWindow
 
 
 def show_screen(window: KioskWindow, screen: str, service: str | None = None) -> None:
-    """Bring `window` to a screen with representative content (issues tickets for `ticket`)."""
+    """Bring `window` to a screen with representative content (issues tickets for `ticket`;
+    `survey` rates the office of `service`, as from the ticket screen)."""
     model = window.model
     code = service or model.catalog.services[0].code
     if not model.has_service(code):
@@ -31,7 +32,9 @@ def show_screen(window: KioskWindow, screen: str, service: str | None = None) ->
         model.store.submit(lambda: seed_sample_calls(model.plaza), lambda _: None)
         model.store.wait_idle()
         window.go(screen)
-    elif screen in ("ticket", "survey"):  # the survey rates the ticket just taken
+    elif screen == "survey":  # as from the ticket screen: the office of the service chosen
+        window.go("survey", agency=model.service(code).agency)
+    elif screen == "ticket":
         issued: list[object] = []
         for _ in range(3):  # a few people ahead, like a real morning (on the store thread)
             model.store.submit(lambda: model.plaza.issue_ticket(code), issued.append)

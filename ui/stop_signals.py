@@ -35,4 +35,6 @@ def quit_on_stop_signals(app: QCoreApplication) -> None:
     """SIGTERM and SIGINT quit `app`'s event loop (call from the main thread)."""
     _Wakeup(app)
     for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda _number, _frame: app.quit())
+        # exit(), not quit(): Qt 6 lets a window refuse quit() by ignoring its close, and a
+        # kiosk window in kiosk mode refuses every close (Alt+F4); a stop from outside is final.
+        signal.signal(number, lambda _number, _frame: app.exit(0))

@@ -489,22 +489,22 @@
 <context>
     <name>Footer</name>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="188" />
+        <location filename="../../ui/widgets/frame.py" line="199" />
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="189" />
+        <location filename="../../ui/widgets/frame.py" line="200" />
         <source>Large text</source>
         <translation>Huruf besar</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="190" />
+        <location filename="../../ui/widgets/frame.py" line="201" />
         <source>High contrast</source>
         <translation>Kontras tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/frame.py" line="191" />
+        <location filename="../../ui/widgets/frame.py" line="202" />
         <source>Home</source>
         <translation>Beranda</translation>
     </message>
@@ -512,62 +512,62 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../../ui/screens/home.py" line="142" />
+        <location filename="../../ui/screens/home.py" line="150" />
         <source>Welcome</source>
         <translation>Selamat datang</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="143" />
+        <location filename="../../ui/screens/home.py" line="151" />
         <source>Touch a button below to begin.</source>
         <translation>Silakan sentuh salah satu tombol di bawah.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="144" />
+        <location filename="../../ui/screens/home.py" line="152" />
         <source>Take a queue number</source>
         <translation>Ambil Nomor Antrian</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="145" />
+        <location filename="../../ui/screens/home.py" line="153" />
         <source>Find a service</source>
         <translation>Cari Layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="146" />
+        <location filename="../../ui/screens/home.py" line="154" />
         <source>Queue status</source>
         <translation>Lihat Antrian</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="147" />
+        <location filename="../../ui/screens/home.py" line="155" />
         <source>Information &amp; complaints</source>
         <translation>Informasi &amp; Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="148" />
+        <location filename="../../ui/screens/home.py" line="156" />
         <source>Rate our service</source>
         <translation>Beri Penilaian</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="149" />
+        <location filename="../../ui/screens/home.py" line="157" />
         <source>Now serving</source>
         <translation>Sedang dilayani</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="150" />
+        <location filename="../../ui/screens/home.py" line="158" />
         <source>Announcements</source>
         <translation>Pengumuman</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="163" />
+        <location filename="../../ui/screens/home.py" line="168" />
         <source>Services open for numbers now: %1 of %2</source>
         <translation>Layanan yang bisa diambil nomornya sekarang: %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="187" />
+        <location filename="../../ui/screens/home.py" line="192" />
         <source>No number is being served right now. Last called: %1 at %2.</source>
         <translation>Tidak ada nomor yang sedang dilayani saat ini. Terakhir dipanggil: %1 di %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="190" />
+        <location filename="../../ui/screens/home.py" line="195" />
         <source>No numbers have been called yet today.</source>
         <translation>Hari ini belum ada nomor yang dipanggil.</translation>
     </message>
@@ -575,32 +575,32 @@
 <context>
     <name>Info</name>
     <message>
-        <location filename="../../ui/screens/info.py" line="23" />
+        <location filename="../../ui/screens/info.py" line="21" />
         <source>Information &amp; complaints</source>
         <translation>Informasi &amp; Pengaduan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/info.py" line="31" />
+        <location filename="../../ui/screens/info.py" line="29" />
         <source>Most services open Monday to Friday from 08:00. Each service shows its own hours for today.</source>
         <translation>Sebagian besar layanan buka Senin sampai Jumat mulai 08:00. Jam buka hari ini tertera di setiap layanan.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/info.py" line="34" />
+        <location filename="../../ui/screens/info.py" line="32" />
         <source>Services here are free unless a fee is shown. Do not pay anyone extra.</source>
         <translation>Layanan di sini gratis, kecuali jika tertera biayanya. Jangan membayar tambahan kepada siapa pun.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/info.py" line="44" />
+        <location filename="../../ui/screens/info.py" line="38" />
         <source>Not satisfied? Tell us.</source>
         <translation>Kurang puas? Sampaikan kepada kami.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/info.py" line="45" />
+        <location filename="../../ui/screens/info.py" line="39" />
         <source>Send a complaint to SP4N-LAPOR!, the government's public complaint service: lapor.go.id, or an SMS to 1708. You can also ask the information desk.</source>
         <translation>Kirim pengaduan ke SP4N-LAPOR!, layanan pengaduan masyarakat dari pemerintah: lapor.go.id, atau kirim SMS ke 1708. Anda juga bisa bertanya di meja informasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/info.py" line="56" />
+        <location filename="../../ui/screens/info.py" line="44" />
         <source>This kiosk shows sample data for demonstration.</source>
         <translation>Data di layar ini hanya contoh untuk peragaan.</translation>
     </message>
@@ -857,17 +857,17 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="177" />
+        <location filename="../../ui/shell.py" line="223" />
         <source>Offline — not yet connected to the city server. You can still take a number.</source>
         <translation>Mode luring — belum tersambung ke server kota. Nomor antrian tetap bisa diambil.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="181" />
+        <location filename="../../ui/shell.py" line="227" />
         <source>Offline — data from %1. You can still take a number.</source>
         <translation>Mode luring — data terakhir %1. Nomor antrian tetap bisa diambil.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="235" />
+        <location filename="../../ui/shell.py" line="282" />
         <source>Plaza Kiosk</source>
         <translation>Plaza Kiosk</translation>
     </message>
@@ -1147,141 +1147,136 @@
 <context>
     <name>Survey</name>
     <message>
-        <location filename="../../ui/screens/survey.py" line="311" />
-        <source>About: %1 (ticket %2)</source>
-        <translation>Tentang: %1 (tiket %2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/survey.py" line="315" />
+        <location filename="../../ui/screens/survey.py" line="305" />
         <source>About: %1</source>
         <translation>Tentang: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="317" />
+        <location filename="../../ui/screens/survey.py" line="307" />
         <source>About: this plaza as a whole</source>
         <translation>Tentang: plaza ini secara keseluruhan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="320" />
-        <location filename="../../ui/screens/survey.py" line="337" />
+        <location filename="../../ui/screens/survey.py" line="310" />
+        <location filename="../../ui/screens/survey.py" line="327" />
         <source>Rate our service</source>
         <translation>Beri Penilaian</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="321" />
+        <location filename="../../ui/screens/survey.py" line="311" />
         <source>Which office served you? Your answers are anonymous: we never ask your name or number.</source>
         <translation>Instansi mana yang melayani Anda? Jawaban Anda tanpa nama: kami tidak pernah menanyakan nama atau nomor Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="324" />
+        <location filename="../../ui/screens/survey.py" line="314" />
         <source>The plaza as a whole</source>
         <translation>Plaza secara keseluruhan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="339" />
+        <location filename="../../ui/screens/survey.py" line="329" />
         <source>Tap the face that fits. Your answer is anonymous.</source>
         <translation>Sentuh wajah yang sesuai. Jawaban Anda tanpa nama.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="345" />
+        <location filename="../../ui/screens/survey.py" line="335" />
         <source>Thank you!</source>
         <translation>Terima kasih!</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="346" />
+        <location filename="../../ui/screens/survey.py" line="336" />
         <source>Would you answer 9 short questions more? They follow the government's survey of public services and help this plaza do better. It takes about a minute.</source>
         <translation>Maukah Anda menjawab 9 pertanyaan singkat lagi? Pertanyaan ini mengikuti survei kepuasan layanan publik dari pemerintah dan membantu plaza ini menjadi lebih baik. Hanya sekitar satu menit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="350" />
+        <location filename="../../ui/screens/survey.py" line="340" />
         <source>Yes, 9 questions</source>
         <translation>Ya, 9 pertanyaan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="351" />
+        <location filename="../../ui/screens/survey.py" line="341" />
         <source>Write a comment</source>
         <translation>Tulis komentar</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="352" />
+        <location filename="../../ui/screens/survey.py" line="342" />
         <source>Finish</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="361" />
+        <location filename="../../ui/screens/survey.py" line="351" />
         <source>Question %1 of %2</source>
         <translation>Pertanyaan %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="370" />
+        <location filename="../../ui/screens/survey.py" line="360" />
         <source>Skip this question</source>
         <translation>Lewati pertanyaan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="377" />
+        <location filename="../../ui/screens/survey.py" line="367" />
         <source>A short comment</source>
         <translation>Komentar singkat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="378" />
+        <location filename="../../ui/screens/survey.py" line="368" />
         <source>Optional. Please do not write names, ID or phone numbers.</source>
         <translation>Tidak wajib. Jangan tulis nama, NIK, atau nomor telepon.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="380" />
+        <location filename="../../ui/screens/survey.py" line="370" />
         <source>Type here</source>
         <translation>Ketik di sini</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/survey.py" line="378" />
         <location filename="../../ui/screens/survey.py" line="388" />
-        <location filename="../../ui/screens/survey.py" line="398" />
-        <location filename="../../ui/screens/survey.py" line="421" />
+        <location filename="../../ui/screens/survey.py" line="411" />
         <source>Skip</source>
         <translation>Lewati</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/survey.py" line="379" />
         <location filename="../../ui/screens/survey.py" line="389" />
-        <location filename="../../ui/screens/survey.py" line="399" />
         <source>Continue</source>
         <translation>Lanjut</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="406" />
+        <location filename="../../ui/screens/survey.py" line="396" />
         <source>About you</source>
         <translation>Tentang Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="407" />
+        <location filename="../../ui/screens/survey.py" line="397" />
         <source>Optional, for the survey's figures. Tap what fits, or skip.</source>
         <translation>Tidak wajib, untuk data survei. Sentuh yang sesuai, atau lewati.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="422" />
+        <location filename="../../ui/screens/survey.py" line="412" />
         <source>Send</source>
         <translation>Kirim</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="430" />
+        <location filename="../../ui/screens/survey.py" line="420" />
         <source>Thank you for your rating</source>
         <translation>Terima kasih atas penilaian Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="431" />
+        <location filename="../../ui/screens/survey.py" line="421" />
         <source>Your answers help the offices here serve better.</source>
         <translation>Jawaban Anda membantu instansi di sini melayani lebih baik.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="438" />
+        <location filename="../../ui/screens/survey.py" line="424" />
         <source>A complaint?</source>
         <translation>Ada keluhan?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="439" />
+        <location filename="../../ui/screens/survey.py" line="425" />
         <source>Report it to SP4N-LAPOR!, the government's complaint service: lapor.go.id, or an SMS to 1708.</source>
         <translation>Laporkan ke SP4N-LAPOR!, layanan pengaduan pemerintah: lapor.go.id, atau SMS ke 1708.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/survey.py" line="448" />
+        <location filename="../../ui/screens/survey.py" line="427" />
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
@@ -1289,62 +1284,62 @@
 <context>
     <name>Ticket</name>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="88" />
+        <location filename="../../ui/screens/ticket.py" line="106" />
         <source>Back to the start in 1 second.</source>
         <translation>Kembali ke awal dalam 1 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="90" />
+        <location filename="../../ui/screens/ticket.py" line="108" />
         <source>Back to the start in %1 seconds.</source>
         <translation>Kembali ke awal dalam %1 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="107" />
+        <location filename="../../ui/screens/ticket.py" line="125" />
         <source>Your queue number</source>
         <translation>Nomor antrian Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="120" />
+        <location filename="../../ui/screens/ticket.py" line="138" />
         <source>Priority: %1</source>
         <translation>Prioritas: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="186" />
+        <location filename="../../ui/screens/ticket.py" line="183" />
         <source>Your ticket could not be printed</source>
         <translation>Tiket Anda tidak dapat dicetak</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="188" />
+        <location filename="../../ui/screens/ticket.py" line="185" />
         <source>Your number is kept. Take a photo of this screen or scan the code to follow your queue, or ask at the information desk.</source>
         <translation>Nomor Anda tetap tercatat. Foto layar ini atau pindai kodenya untuk memantau antrian, atau tanyakan ke meja informasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="192" />
+        <location filename="../../ui/screens/ticket.py" line="189" />
         <source>Follow your queue on your phone</source>
         <translation>Pantau antrian di ponsel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="194" />
+        <location filename="../../ui/screens/ticket.py" line="191" />
         <source>Your ticket is being printed…</source>
         <translation>Tiket Anda sedang dicetak…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="196" />
+        <location filename="../../ui/screens/ticket.py" line="193" />
         <source>Your ticket has been printed. Please take it.</source>
         <translation>Tiket Anda sudah dicetak. Silakan ambil.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="198" />
+        <location filename="../../ui/screens/ticket.py" line="195" />
         <source>No ticket printer here — please take a photo of this screen or scan the code.</source>
         <translation>Di sini tidak ada printer tiket — silakan foto layar ini atau pindai kodenya dengan ponsel.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="216" />
+        <location filename="../../ui/screens/ticket.py" line="213" />
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="220" />
+        <location filename="../../ui/screens/ticket.py" line="217" />
         <source>Rate our service</source>
         <translation>Beri Penilaian</translation>
     </message>

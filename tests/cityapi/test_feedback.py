@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 import requests
 from sqlalchemy import func, select
 
+from cityapi import feedback
 from cityapi.models import Feedback, FeedbackAnswer
-from kiosk import ikm
 from kiosk.feedback import Survey, record_survey
 from kiosk.ikm import OVERALL
 from kiosk.local_plaza import LocalPlaza
@@ -35,23 +35,24 @@ def a_ticket(city: CityServer, token: str, number: str = "A-001") -> dict:
 
 
 def test_a_kiosks_ratings_travel_through_its_outbox(city: CityServer, plaza: LocalPlaza) -> None:
-    """Offline: a ticket and its rating, and a rating without a ticket, wait in the outbox;
-    the server keeps each answer by element, the ticket's once."""
+    """Offline: a ticket, and the kiosk's ratings of its office and of the plaza, wait in the
+    outbox; the server keeps each answer by element, apart from the tickets' ratings."""
     ticket = plaza.issue_ticket("ktp-el")
-    record_survey(plaza, Survey({OVERALL: 4, "waktu": 2, "sarana": 3}, ticket_id=ticket.id,
-                                service_code="ktp-el", comment="<b>ok</b>"))
-    record_survey(plaza, Survey({OVERALL: 3}, agency="disdukcapil"))
+    office = record_survey(plaza, Survey({OVERALL: 4, "waktu": 2, "sarana": 3},
+                                         agency="disdukcapil", comment="<b>ok</b>"))
+    record_survey(plaza, Survey({OVERALL: 3}))
     report = push_outbox(plaza, CityClient(city.url, city.enrol()["token"]))
     assert (report.acknowledged, report.rejected) == (3, 0)
     with city.sessions() as session:
-        rows = {f.ticket_id: f for f in session.scalars(select(Feedback))}
+        rows = {f.agency_code: f for f in session.scalars(select(Feedback))}
         answers = dict(session.execute(
             select(FeedbackAnswer.question, FeedbackAnswer.value)
-            .where(FeedbackAnswer.feedback_id == ikm.feedback_id(ticket.id))).all())
-    assert set(rows) == {ticket.id, None}
-    assert rows[ticket.id].service_code == "ktp-el" and rows[ticket.id].agency_code == "disdukcapil"
-    assert rows[ticket.id].comment == "<b>ok</b>"  # kept as written; escaped where shown
-    assert rows[None].agency_code == "disdukcapil" and rows[None].service_code is None
+            .where(FeedbackAnswer.feedback_id == office)).all())
+        assert not feedback.rated(session, ticket.id)  # the ticket's one rating is still free
+    assert set(rows) == {"disdukcapil", None}
+    assert all(row.ticket_id is None and row.service_code is None and row.channel == "kiosk"
+               for row in rows.values())
+    assert rows["disdukcapil"].comment == "<b>ok</b>"  # kept as written; escaped where shown
     assert answers == {OVERALL: 4, "waktu": 2, "sarana": 3}
 
 

@@ -36,7 +36,8 @@ def test_the_kiosk_tells_systemd_it_is_alive_only_while_it_runs(tmp_path: Path) 
     env = {k: v for k, v in os.environ.items() if not k.startswith("PLAZA_KIOSK")}
     env |= {"QT_QPA_PLATFORM": "offscreen", "PLAZA_KIOSK__DATA__DIR": str(tmp_path / "data"),
             "NOTIFY_SOCKET": str(address), "WATCHDOG_USEC": "400000", "HOME": str(tmp_path)}
-    kiosk = subprocess.Popen([sys.executable, "-m", "plaza_kiosk", "kiosk", "--windowed"],
+    # In kiosk mode, as systemd runs it: its window refuses every close, not a stop.
+    kiosk = subprocess.Popen([sys.executable, "-m", "plaza_kiosk", "kiosk"],
                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         ready = receive_until(listener, "READY=1", 60)

@@ -1,12 +1,12 @@
-"""The kiosk's survey use case: one transaction with its outbox op, a ticket rated once,
-bad answers refused with nothing stored."""
+"""The kiosk's survey use case: one transaction with its outbox op; a kiosk rating rates an
+office or the plaza, never a ticket; bad answers refused with nothing stored."""
 
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
 
-from kiosk.feedback import AlreadyRated, Survey, rated, record_survey
+from kiosk.feedback import Survey, record_survey
 from kiosk.ikm import OVERALL, Profile, feedback_id
 from kiosk.local_plaza import LocalPlaza
 from kiosk.store.models import FeedbackRow, OutboxRow
@@ -20,28 +20,29 @@ def stored(plaza: LocalPlaza) -> tuple[int, int]:
                                .where(OutboxRow.kind == "feedback.give")))
 
 
-def test_a_tickets_rating_is_kept_once_with_its_op(plaza: LocalPlaza) -> None:
-    ticket = plaza.issue_ticket("ktp-el")
-    assert not rated(plaza, ticket.id)
-    rating = record_survey(plaza, Survey({OVERALL: 4, "waktu": 3}, ticket_id=ticket.id,
-                                         service_code="ktp-el", comment=" Cepat\nsekali ",
+def test_an_offices_rating_is_kept_with_its_op_and_no_ticket(plaza: LocalPlaza) -> None:
+    ticket = plaza.issue_ticket("ktp-el")  # taken just before: the rating is not the ticket's
+    rating = record_survey(plaza, Survey({OVERALL: 4, "waktu": 3}, agency="disdukcapil",
+                                         comment=" Cepat\nsekali ",
                                          profile=Profile(age_band="60+")))
-    assert rating == feedback_id(ticket.id) and rated(plaza, ticket.id)
+    assert rating != feedback_id(ticket.id)
     with plaza.store.read() as session:
+        row = session.get(FeedbackRow, rating)
         op = session.scalars(select(OutboxRow).where(OutboxRow.kind == "feedback.give")).one()
+        assert session.get(FeedbackRow, feedback_id(ticket.id)) is None
+    assert row.service_code is None and row.answers == {OVERALL: 4, "waktu": 3}
     give = PAYLOADS["feedback.give"].model_validate(op.payload)  # what the server will read
-    assert str(give.ticket) == ticket.id and give.answers == {OVERALL: 4, "waktu": 3}
+    assert str(give.id) == rating and give.ticket is None and give.agency == "disdukcapil"
+    assert give.answers == {OVERALL: 4, "waktu": 3}
     assert give.comment == "Cepat sekali" and give.profile.age_band == "60+"
-    assert give.agency is None and give.device_id == "kiosk-test"
-    with pytest.raises(AlreadyRated):
-        record_survey(plaza, Survey({OVERALL: 1}, ticket_id=ticket.id, service_code="ktp-el"))
-    assert stored(plaza) == (1, 1)
+    assert give.device_id == "kiosk-test" and give.given_at == plaza.clock()
 
 
 def test_ratings_without_a_ticket_are_each_their_own(plaza: LocalPlaza) -> None:
     first = record_survey(plaza, Survey({OVERALL: 3}, agency="disdukcapil"))
-    second = record_survey(plaza, Survey({OVERALL: 3}))
-    assert first != second and stored(plaza) == (2, 2)
+    second = record_survey(plaza, Survey({OVERALL: 3}, agency="disdukcapil"))
+    whole = record_survey(plaza, Survey({OVERALL: 3}))
+    assert len({first, second, whole}) == 3 and stored(plaza) == (3, 3)
 
 
 @pytest.mark.parametrize("survey", [

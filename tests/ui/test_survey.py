@@ -1,6 +1,7 @@
-"""A visitor rates the service at the kiosk: from home without a ticket (naming the office),
-or from the ticket screen; the quick rating, the nine questions, a comment typed on the
-on-screen keyboard, the profile; kept once, into the outbox."""
+"""A visitor rates the service at the kiosk, never a ticket: from home (naming the office), or
+from the ticket screen (the office of the service chosen); the quick rating, the nine
+questions, a comment typed on the on-screen keyboard, the profile; kept once, into the
+outbox."""
 
 from __future__ import annotations
 
@@ -69,7 +70,9 @@ def test_the_full_survey_from_home(qtbot, make_window, size) -> None:
     assert len(surveys(window)) == 1  # leaving after the thanks keeps nothing twice
 
 
-def test_a_ticket_is_rated_once_and_leaving_early_still_counts(qtbot, make_window) -> None:
+def test_the_ticket_screen_rates_the_office_never_the_ticket(qtbot, make_window) -> None:
+    """Just after taking a number the visitor has not been served: the kiosk rates the office
+    of the service chosen, without the ticket, whose one rating stays for its phone page."""
     window = make_window()
     window.go("service", code="ktp-el")
     with qtbot.waitSignal(window.model.ticketIssued, timeout=5000) as issued:
@@ -77,19 +80,37 @@ def test_a_ticket_is_rated_once_and_leaving_early_still_counts(qtbot, make_windo
     ticket = issued.args[0]
     tap(qtbot, find_button(window.current, translate("Ticket", "Rate our service")))
     assert window.current.name == "survey"
-    assert ticket.number in " ".join(visible_texts(window.current))  # says what is rated
+    texts = visible_texts(window.current)
+    office = window.model.agency("disdukcapil").name.id
+    assert translate("Survey", "About: %1").replace("%1", office) in texts  # says what is rated
+    assert ticket.number not in " ".join(texts)
+    with pytest.raises(LookupError):  # no office to choose: it is known
+        find_button(window.current, "Disdukcapil")
     tap(qtbot, face(window, SCALE_WORDS[1].id))
     window.home()  # walks away before finishing: the one answer counts, once
     [(row, payload)] = surveys(window)
-    assert row.id == feedback_id(ticket.id) and payload["ticket"] == ticket.id
-    assert row.answers == {OVERALL: 2} and row.service_code == "ktp-el"
-    window.go("survey", ticket=ticket)  # a second try for the same ticket: not kept again
+    assert row.id != feedback_id(ticket.id) and payload["ticket"] is None
+    assert payload["agency"] == "disdukcapil" and row.service_code is None
+    assert row.answers == {OVERALL: 2}
+    window.go("ticket", ticket=ticket)  # rated again from the same ticket: a rating of its own
+    tap(qtbot, find_button(window.current, translate("Ticket", "Rate our service")))
     tap(qtbot, face(window, SCALE_WORDS[3].id))
     tap(qtbot, find_button(window.current, translate("Survey", "Finish")))
-    assert len(surveys(window)) == 1
+    assert translate("Survey", "Thank you for your rating") in visible_texts(window.current)
+    ratings = surveys(window)
+    assert len(ratings) == 2 and len({row.id for row, _ in ratings}) == 2
+    assert [(p["ticket"], p["agency"]) for _, p in ratings] == [(None, "disdukcapil")] * 2
     window.go("survey")  # nothing answered: nothing kept
     window.home()
-    assert len(surveys(window)) == 1
+    assert len(surveys(window)) == 2
+
+
+def test_an_office_the_catalog_no_longer_has_is_asked_for(qtbot, make_window) -> None:
+    window = make_window()
+    window.go("survey", agency="no-such-office")
+    find_button(window.current, "Disdukcapil")  # the visitor picks the office
+    assert translate("Survey", "Which office served you? Your answers are anonymous: we never "
+                     "ask your name or number.") in visible_texts(window.current)
 
 
 def test_english_words_and_the_faces_follow_the_language(qtbot, make_window) -> None:

@@ -2,11 +2,14 @@
 words. The quick rating first; then, if the visitor wants, the regulation's nine elements, a
 short comment on the on-screen keyboard and the optional profile; a thanks screen with where
 to complain. Everything but the first answer can be skipped. The answers are kept once, when
-the visitor finishes or leaves (kiosk.feedback), and go out through the outbox."""
+the visitor finishes or leaves (kiosk.feedback), and go out through the outbox.
+
+A kiosk rating is of an office, or of the plaza as a whole, never of a ticket: from the ticket
+screen it rates the office of the service just chosen, as the visitor has not been served yet;
+the ticket's own rating is given on its phone page once it is done (cityapi.tracking)."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, Signal
@@ -22,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import ikm
-from kiosk.feedback import AlreadyRated, Survey, record_survey
-from kiosk.local_plaza import IssuedTicket
+from kiosk.feedback import Survey, record_survey
 from ui.i18n import translate
 from ui.screens.base import ScrollScreen
 from ui.theme import MARGIN, PRIMARY_HEIGHT, Theme
@@ -32,8 +34,6 @@ from ui.widgets.complaint import complaint_card
 from ui.widgets.flow import FlowLayout
 from ui.widgets.keyboard import Keyboard
 from ui.widgets.painted_text import PaintedText
-
-log = logging.getLogger(__name__)
 
 THANKS_SECONDS = 20  # the thanks screen goes back to the start by itself
 FACE = 180  # px at 1080x1920: a face is recognised from a step back
@@ -151,8 +151,8 @@ class FaceButton(QAbstractButton):
 
 
 class SurveyScreen(ScrollScreen):
-    """params: ticket=IssuedTicket (rating that ticket's service), or none (the visitor picks
-    the office, or rates the plaza as a whole)."""
+    """params: agency=office code (rating that office: the survey starts at the quick
+    rating), or none (the visitor picks the office, or rates the plaza as a whole)."""
 
     name = "survey"
     surveyKept = Signal(str)  # the rating's id, once it is in the store
@@ -186,14 +186,17 @@ class SurveyScreen(ScrollScreen):
         self.submitted = False
         self.field.clear()
 
-    @property
-    def ticket(self) -> IssuedTicket | None:
-        return self.params.get("ticket")
+    def _known_agency(self, code: str | None) -> bool:
+        return code is not None and any(a.code == code for a in self.model.catalog.agencies)
 
     def enter(self, **params) -> None:
         self.params = params
         self._reset()
-        self.step = QUICK if self.ticket is not None else OFFICE
+        preset = params.get("agency")
+        if self._known_agency(preset):  # the office is known: straight to the quick rating
+            self.agency, self.step = preset, QUICK
+        else:  # none, or one the catalog no longer has: the visitor picks
+            self.step = OFFICE
         self._thanks_timer.stop()
         self.render()
 
@@ -242,19 +245,12 @@ class SurveyScreen(ScrollScreen):
         if self.submitted or not self.answers:
             return
         self.submitted = True
-        ticket = self.ticket
-        survey = Survey(
-            answers=dict(self.answers), ticket_id=ticket.id if ticket else None,
-            service_code=ticket.service_code if ticket else None,
-            agency=None if ticket else self.agency, comment=self.field.text(),
-            profile=ikm.Profile(**self.profile))
+        survey = Survey(answers=dict(self.answers), agency=self.agency,
+                        comment=self.field.text(), profile=ikm.Profile(**self.profile))
         plaza = self.model.plaza
 
         def failed(error: Exception) -> None:
-            if isinstance(error, AlreadyRated):
-                log.info("ticket %s was rated already on this kiosk", survey.ticket_id)
-            else:
-                self.model.note_problem(f"survey not kept: {error}"[:200])
+            self.model.note_problem(f"survey not kept: {error}"[:200])
 
         self.model.store.submit(lambda: record_survey(plaza, survey), self.surveyKept.emit, failed)
 
@@ -305,11 +301,6 @@ class SurveyScreen(ScrollScreen):
         (into or self.column).addLayout(row)
 
     def _subject(self) -> str:
-        ticket = self.ticket
-        if ticket is not None and self.model.has_service(ticket.service_code):
-            return translate("Survey", "About: %1 (ticket %2)").replace(
-                "%1", self.model.service(ticket.service_code).name.get(self.lang)).replace(
-                "%2", ticket.number)
         if self.agency is not None:
             return translate("Survey", "About: %1").replace(
                 "%1", self.model.agency(self.agency).name.get(self.lang))

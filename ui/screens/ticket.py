@@ -49,11 +49,10 @@ class TicketScreen(ScrollScreen):
         self.countdown_label = label("", "secondary")
         self.done_button = button("", "primary")
         self.done_button.clicked.connect(nav.finish_visit)
-        # Beside Done, the way to rate this ticket's service (the survey, ui/screens/survey.py).
+        # Beside Done, the way to rate the office of the service chosen (the survey,
+        # ui/screens/survey.py).
         self.rate_button = button("", "")
-        self.rate_button.clicked.connect(
-            lambda: nav.go("survey", ticket=self.params["ticket"]) if self.params.get("ticket")
-            else None)
+        self.rate_button.clicked.connect(self._rate)
         self.actions = QHBoxLayout()
         self.actions.addWidget(self.rate_button)
         self.actions.addWidget(self.done_button)
@@ -62,6 +61,17 @@ class TicketScreen(ScrollScreen):
         self.outer.addWidget(self.bar)
         if model.printer is not None:
             model.printer.jobChanged.connect(self._paper_changed)
+
+    def _rate(self) -> None:
+        """Rate the office of the service chosen, without the ticket: the visitor has not been
+        served yet, and a ticket has one rating, kept for its phone page once it is done."""
+        ticket: IssuedTicket | None = self.params.get("ticket")
+        if ticket is None:
+            return
+        if self.model.has_service(ticket.service_code):
+            self.nav.go("survey", agency=self.model.service(ticket.service_code).agency)
+        else:  # a service the catalog no longer has: the visitor names the office
+            self.nav.go("survey")
 
     def _paper_changed(self, ticket_id: str) -> None:
         ticket = self.params.get("ticket")
