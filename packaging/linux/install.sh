@@ -25,15 +25,22 @@ USER_NAME=kiosk
 MODES="kiosk counter display"
 
 # What the bundle loads from the system (it carries its own Qt, not these): Qt's windows
-# under X11/xcb and Wayland, OpenGL/EGL, fonts, glib, D-Bus, keyboard maps, C++ runtime.
+# under X11/xcb and Wayland, OpenGL/EGL, fonts, glib, D-Bus, keyboard maps, C++ runtime,
+# OpenSSL (Python's ssl module), the time zones. dbus: `systemctl show` as the kiosk user
+# (doctor's watchdog check) goes through it, and a minimal system may not have it.
 QT_SYSTEM_LIBS=(libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
   libxkbcommon0 libx11-6 libx11-xcb1 libxkbcommon-x11-0 libxcb1 libxcb-cursor0 libxcb-icccm4
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0
   libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libwayland-client0
-  libwayland-cursor0 libstdc++6 fontconfig-config)
-CAGE_PACKAGES=(cage wlr-randr)
-X_PACKAGES=(xserver-xorg-core xserver-xorg-input-libinput xinit x11-xserver-utils xinput)
-AUDIO_PACKAGES=(alsa-utils)  # aplay: the display board's voice
+  libwayland-cursor0 libstdc++6 fontconfig-config libssl3 tzdata dbus)
+# cage stops at start without Xwayland ("Cannot create XWayland server"; the Debian package
+# does not pull it in). seatd gives cage the screen and input: the units open no logind
+# session (see plaza-kiosk@.service).
+CAGE_PACKAGES=(cage wlr-randr xwayland seatd)
+# xserver-xorg-legacy: Xorg.wrap, which starts the X server as root (no logind session).
+X_PACKAGES=(xserver-xorg-core xserver-xorg-legacy xserver-xorg-input-libinput xinit
+  x11-xserver-utils xinput)
+AUDIO_PACKAGES=(alsa-utils) # aplay: the display board's voice
 
 say() { echo "install.sh: $*"; }
 die() {
@@ -47,6 +54,17 @@ system() {
     echo "install.sh: (ROOT set, not run) $*"
   else
     "$@"
+  fi
+}
+
+# systemctl for a step that needs a running systemd. In a chroot or an image being prepared
+# (no systemd running) the step is left for the first boot, and said so.
+systemd_running() { [ -n "$ROOT" ] || [ -d /run/systemd/system ]; }
+running_systemd() {
+  if systemd_running; then
+    system systemctl "$@"
+  else
+    say "systemd is not running here (a chroot?); left for the first boot: systemctl $*"
   fi
 }
 
@@ -96,8 +114,8 @@ tarball_version() {
   VERSION=$version
 }
 
-current() { [ -L "$OPT/current" ] && readlink "$OPT/current" || true; }
-previous() { [ -L "$OPT/previous" ] && readlink "$OPT/previous" || true; }
+current() { if [ -L "$OPT/current" ]; then readlink "$OPT/current"; fi; }
+previous() { if [ -L "$OPT/previous" ]; then readlink "$OPT/previous"; fi; }
 
 # Point `link` at `version` in one rename: the app never sees it missing or half-switched.
 point() {
@@ -149,26 +167,104 @@ switch_to() {
     point previous "$was"
   fi
   prune
-  install_units "$OPT/$version/share"
-  system systemctl try-restart 'plaza-kiosk@*.service' 'plaza-kiosk-x@*.service'
-  say "now running version $version${was:+ (was $was)}"
+  install_units "$OPT/$version/share" "$(installed SESSION)"
+  write_command
+  say "switched to version $version${was:+ (was $was)}; restarting the service"
+  if ! systemd_running; then
+    say "version $version starts at the next boot"
+  elif running_systemd try-restart 'plaza-kiosk@*.service' 'plaza-kiosk-x@*.service'; then
+    say "now running version $version"
+  else
+    say "version $version did not start; systemd keeps trying. Why: journalctl -b -u 'plaza-kiosk*'" >&2
+    say "to go back: $0 rollback" >&2
+  fi
 }
 
+# Only the chosen session's unit: with both in place, doctor found the other one (loaded,
+# never started) and said FAIL.
 install_units() {
-  local share=$1
+  local share=$1 session=$2 name=plaza-kiosk@.service other=plaza-kiosk-x@.service
+  [ "$session" = x ] && name=plaza-kiosk-x@.service other=plaza-kiosk@.service
   mkdir -p "$UNITS"
-  install -m 0644 "$share"/systemd/plaza-kiosk@.service "$share"/systemd/plaza-kiosk-x@.service "$UNITS/"
-  system systemctl daemon-reload
+  install -m 0644 "$share/systemd/$name" "$UNITS/"
+  rm -f "$UNITS/$other"
+  running_systemd daemon-reload
 }
 
+# The session (cage or x) and mode this machine was installed with.
+installed() { sed -n "s/^PLAZA_$1=//p" "$ETC/session.env" 2>/dev/null; }
+
+# `plaza-kiosk` for IT: the app as its service runs it (as the kiosk user, with
+# /etc/plaza-kiosk's config and machine.env), so `plaza-kiosk doctor`, `enroll` or `hash-pin`
+# from an SSH shell see and change what the kiosk uses, not a second config in a home folder.
+write_command() {
+  local command=$ROOT/usr/local/bin/plaza-kiosk
+  mkdir -p "$(dirname "$command")"
+  rm -f "$command" # an older install.sh made it a link
+  cat >"$command" <<'COMMAND'
+#!/bin/sh
+# Plaza Kiosk as its service runs it: as the kiosk user, with /etc/plaza-kiosk/config.toml
+# and the KEY=value lines of /etc/plaza-kiosk/machine.env. Written by install.sh.
+if [ "$(id -u)" = 0 ] && id kiosk >/dev/null 2>&1; then
+  exec runuser -u kiosk -- "$0" "$@"
+fi
+PLAZA_KIOSK_CONFIG=${PLAZA_KIOSK_CONFIG:-/etc/plaza-kiosk/config.toml}
+export PLAZA_KIOSK_CONFIG
+if [ -r /etc/plaza-kiosk/machine.env ]; then
+  while IFS= read -r line || [ -n "$line" ]; do
+    case $line in
+      [A-Za-z_]*=*) ;;
+      *) continue ;;
+    esac
+    name=${line%%=*} value=${line#*=}
+    case $value in
+      \"*\") value=${value#\"} value=${value%\"} ;;
+      \'*\') value=${value#\'} value=${value%\'} ;;
+    esac
+    export "$name=$value"
+  done </etc/plaza-kiosk/machine.env
+fi
+exec /opt/plaza-kiosk/current/plaza-kiosk "$@"
+COMMAND
+  chmod 0755 "$command"
+}
+
+# The packages this session and mode need that are not installed yet (all of them under
+# ROOT); nothing is fetched when nothing is missing, so an update from a USB stick works offline.
 install_packages() {
-  local session=$1 mode=$2 packages=("${QT_SYSTEM_LIBS[@]}")
-  [ "${OS_ID:-}" = ubuntu ] && packages=("${packages[@]/#libglib2.0-0/libglib2.0-0t64}")
+  local session=$1 mode=$2 packages=("${QT_SYSTEM_LIBS[@]}") missing=() unknown=() name hint
+  if [ "${OS_ID:-}" = ubuntu ]; then # renamed in Ubuntu 24.04 (64-bit time)
+    packages=("${packages[@]/#libglib2.0-0/libglib2.0-0t64}")
+    packages=("${packages[@]/#libssl3/libssl3t64}")
+  fi
   if [ "$session" = cage ]; then packages+=("${CAGE_PACKAGES[@]}"); else packages+=("${X_PACKAGES[@]}"); fi
   [ "$mode" = display ] && packages+=("${AUDIO_PACKAGES[@]}")
-  say "installing the system libraries Qt needs and the $session session: ${packages[*]}"
+  for name in "${packages[@]}"; do
+    if [ -n "$ROOT" ] || [ "$(dpkg-query -W -f='${db:Status-Status}' "$name" 2>/dev/null)" != installed ]; then
+      missing+=("$name")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "the system libraries Qt needs and the $session session are installed"
+    return
+  fi
+  say "installing the system libraries Qt needs and the $session session: ${missing[*]}"
   system apt-get update -qq
-  system env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}"
+  if [ -z "$ROOT" ]; then
+    for name in "${missing[@]}"; do
+      # (not piped into grep -q: under pipefail, apt-cache's SIGPIPE would count as "none")
+      [[ $(apt-cache policy "$name" 2>/dev/null) == *"Candidate: "[!\(]* ]] || unknown+=("$name")
+    done
+    if [ ${#unknown[@]} -gt 0 ]; then
+      hint="check the network (apt-get update) and /etc/apt/sources.list"
+      [ "${OS_ID:-}" = ubuntu ] && hint="$hint; on Ubuntu, cage, seatd, wlr-randr and libxcb-cursor0 are in universe: add-apt-repository universe"
+      die "apt offers no package ${unknown[*]}: $hint; then run me again (nothing else was changed)"
+    fi
+  fi
+  system env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # A freshly installed D-Bus is not started by its package on Debian 12 (doctor, run as the
+  # kiosk user, asks systemd through it).
+  if [[ " ${missing[*]} " == *" dbus "* ]]; then running_systemd start dbus.service; fi
 }
 
 # A system user with no password, no shell and no sudo; only the groups a screen, touch and
@@ -177,8 +273,14 @@ make_user() {
   if [ -z "$ROOT" ] && id "$USER_NAME" >/dev/null 2>&1; then
     say "user $USER_NAME exists already"
   else
+    # video (the screen, and seatd's socket), render (the GPU), input (touch), audio (the
+    # TV's voice); a group this system does not have is left out.
+    local groups="" group
+    for group in video render input audio; do
+      if [ -n "$ROOT" ] || getent group "$group" >/dev/null; then groups+=${groups:+,}$group; fi
+    done
     system useradd --system --user-group --create-home --home-dir "$HOME_DIR" \
-      --shell /usr/sbin/nologin --groups video,render,input,audio "$USER_NAME"
+      --shell /usr/sbin/nologin --groups "$groups" "$USER_NAME"
   fi
   system passwd --lock "$USER_NAME"
 }
@@ -245,6 +347,10 @@ cmd_install() {
   [[ $rotate =~ ^(normal|right|left|inverted)$ ]] || die "--rotate must be normal, right, left or inverted"
   check_root
   check_os
+  if [ "${OS_ID:-}" = ubuntu ] && [ "$session" = cage ] && [ "$rotate" != normal ]; then
+    die "Ubuntu 24.04's cage (0.1.5) stops when its output is turned; for a turned screen" \
+      "use X: $0 install $tarball --mode $mode --session x --rotate $rotate (nothing was changed)"
+  fi
   [ -z "$(current)" ] || die "Plaza Kiosk $(current) is installed already; to change the version:" \
     "$0 update TARBALL (nothing was changed)"
   tarball_version "$tarball"
@@ -259,19 +365,28 @@ cmd_install() {
     mkdir -p "$ROOT/etc/X11"
     printf 'allowed_users=anybody\nneeds_root_rights=yes\n' >"$ROOT/etc/X11/Xwrapper.config"
   fi
+  # The build works on this box before anything points at it: a failed selftest leaves no
+  # `current`, so install can run again once its cause is fixed.
+  system runuser -u "$USER_NAME" -- "$OPT/$version/plaza-kiosk" selftest ||
+    die "the selftest failed (above); nothing was started. Fix its cause, then run me again."
   point current "$version"
-  install_units "$share"
-  mkdir -p "$ROOT/usr/local/bin"
-  ln -sfn /opt/plaza-kiosk/current/plaza-kiosk "$ROOT/usr/local/bin/plaza-kiosk"
+  install_units "$share" "$session"
+  write_command
   install -D -m 0755 "$share/install.sh" "$ROOT/usr/local/sbin/plaza-kiosk-install"
-  # The build works on this box before it takes the screen.
-  system runuser -u "$USER_NAME" -- "$OPT/current/plaza-kiosk" selftest
   local unit=plaza-kiosk@$mode.service
   [ "$session" = x ] && unit=plaza-kiosk-x@$mode.service
-  system systemctl disable --now getty@tty1.service
-  system systemctl enable --now "$unit"
-  say "installed Plaza Kiosk $version as a $mode ($unit)."
-  say "next: edit $ETC/config.toml, enrol (sudo -u $USER_NAME plaza-kiosk enroll ...), then: plaza-kiosk doctor"
+  system systemctl disable getty@tty1.service
+  system systemctl enable "$unit"
+  running_systemd stop getty@tty1.service
+  say "installed Plaza Kiosk $version as a $mode ($unit); starting it"
+  if ! systemd_running; then
+    say "$unit starts at the first boot."
+  elif running_systemd restart "$unit"; then
+    say "$unit is running."
+  else
+    say "$unit did not start; systemd keeps trying every few seconds. Why: journalctl -b -u $unit" >&2
+  fi
+  say "next: edit $ETC/config.toml, enrol (plaza-kiosk enroll ...), then: plaza-kiosk doctor"
 }
 
 cmd_update() {
@@ -283,6 +398,10 @@ cmd_update() {
   [ -n "$was" ] || die "Plaza Kiosk is not installed here: $0 install ... first (nothing was changed)"
   tarball_version "$1"
   [ "$VERSION" != "$was" ] || die "version $VERSION is the current one already; nothing was changed"
+  # The packages a newer version needs (read from session.env); none fetched if none missing.
+  local session mode
+  session=$(installed SESSION) mode=$(installed MODE)
+  install_packages "${session:-cage}" "${mode:-kiosk}"
   unpack "$1" "$VERSION"
   switch_to "$VERSION"
   install -D -m 0755 "$OPT/$VERSION/share/install.sh" "$ROOT/usr/local/sbin/plaza-kiosk-install"
@@ -292,7 +411,9 @@ cmd_rollback() {
   check_root
   local back
   back=$(previous)
-  [ -n "$back" ] && [ -d "$OPT/$back" ] || die "there is no previous version to go back to; nothing was changed"
+  if [ -z "$back" ] || [ ! -d "$OPT/$back" ]; then
+    die "there is no previous version to go back to; nothing was changed"
+  fi
   switch_to "$back"
 }
 

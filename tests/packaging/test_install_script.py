@@ -130,3 +130,106 @@ def test_a_damaged_tarball_or_a_missing_install_is_refused(root: Path, tmp_path:
     assert damaged.returncode == 1 and "does not match its checksum" in damaged.stderr
     assert install(root, "rollback").returncode == 1
     assert snapshot(root) == before
+
+
+UBUNTU_24 = 'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nID=ubuntu\nVERSION_ID="24.04"\n'
+LINUX = SCRIPT.parent
+
+
+def test_only_the_chosen_sessions_unit_is_installed(root: Path, tmp_path: Path) -> None:
+    # With both in place, doctor found the one never started and said FAIL.
+    done = install(root, "install", bundle(tmp_path, "1.0.0"), "--mode", "kiosk", "--session", "x")
+    assert done.returncode == 0, done.stderr
+    units = root / "etc" / "systemd" / "system"
+    assert (units / "plaza-kiosk-x@.service").exists()
+    assert not (units / "plaza-kiosk@.service").exists()
+    assert "xserver-xorg-legacy" in done.stdout and "seatd" not in done.stdout
+    assert install(root, "update", bundle(tmp_path, "1.1.0")).returncode == 0
+    assert not (units / "plaza-kiosk@.service").exists()  # the session is kept on update
+
+
+def test_the_command_runs_the_app_as_the_service_does(root: Path, tmp_path: Path) -> None:
+    assert install(root, "install", bundle(tmp_path, "1.0.0"), "--mode", "kiosk").returncode == 0
+    command = root / "usr" / "local" / "bin" / "plaza-kiosk"
+    assert not command.is_symlink() and os.access(command, os.X_OK)
+    text = command.read_text()
+    assert "runuser -u kiosk" in text and "/etc/plaza-kiosk/config.toml" in text
+    assert "/etc/plaza-kiosk/machine.env" in text
+    assert subprocess.run(["sh", "-n", command]).returncode == 0
+
+
+def test_ubuntu_gets_its_package_names_and_no_turned_cage(root: Path, tmp_path: Path) -> None:
+    (root / "etc" / "os-release").write_text(UBUNTU_24)
+    before = snapshot(root)
+    refused = install(root, "install", bundle(tmp_path, "1.0.0"), "--mode", "kiosk", "--rotate", "right")
+    assert refused.returncode == 1 and "--session x" in refused.stderr
+    assert snapshot(root) == before
+    done = install(root, "install", bundle(tmp_path, "1.0.0"), "--mode", "kiosk")
+    assert done.returncode == 0, done.stderr
+    words = done.stdout.split()
+    assert "libglib2.0-0t64" in words and "libssl3t64" in words and "libssl3" not in words
+    assert {"cage", "xwayland", "seatd", "dbus"} <= set(words)
+
+
+def unit(name: str) -> dict[str, list[str]]:
+    settings: dict[str, list[str]] = {}
+    for line in (LINUX / "systemd" / name).read_text().splitlines():
+        if "=" in line and not line.startswith("#"):
+            key, value = line.split("=", 1)
+            settings.setdefault(key, []).append(value)
+    return settings
+
+
+def seconds(value: str) -> float:
+    return float(value[:-2]) / 1000 if value.endswith("ms") else float(value)
+
+
+@pytest.mark.parametrize("name", ["plaza-kiosk@.service", "plaza-kiosk-x@.service"])
+def test_the_units_can_be_ready_and_back_within_the_budget(name: str) -> None:
+    settings = unit(name)
+    # A PAM login session moves the app into logind's scope, where systemd ignores READY=1.
+    assert "PAMName" not in settings
+    assert settings["Type"] == ["notify"] and settings["NotifyAccess"] == ["all"]
+    assert "XDG_RUNTIME_DIR=%t/" in " ".join(settings["Environment"])
+    assert settings["RuntimeDirectory"]
+    assert "network-online.target" not in " ".join(settings.get("After", []) + settings.get("Wants", []))
+    # A freeze noticed at most WatchdogSec after the last ping, killed within TimeoutAbortSec
+    # at worst, restarted after RestartSec, painted within 3 s: inside 10 s even then.
+    worst = (seconds(settings["WatchdogSec"][0]) + seconds(settings["RestartSec"][0])
+             + seconds(settings["TimeoutAbortSec"][0]) + 3)
+    assert worst <= 10
+    assert seconds(settings["WatchdogSec"][0]) >= 5  # pings 2.5 s apart: a slow moment is let be
+    assert settings["Restart"] == ["always"] and settings["LimitCORE"] == ["0"]
+
+
+def fake_cage(folder: Path, help_text: str, version: str) -> dict[str, str]:
+    folder.mkdir()
+    (folder / "cage").write_text(
+        "#!/bin/sh\n"
+        f'case $1 in -h) printf "%s" "{help_text}" >&2; exit 1 ;;\n'
+        f'  -v) echo "Cage version {version}"; exit 0 ;; esac\n'
+        'echo "cage $*"; echo "PLAZA_ROTATE=$PLAZA_ROTATE PLAZA_TURNED_BY_CAGE=$PLAZA_TURNED_BY_CAGE"\n')
+    (folder / "cage").chmod(0o755)
+    return dict(os.environ, PATH=f"{folder}:{os.environ['PATH']}")
+
+
+@pytest.mark.parametrize(("rotate", "flags"), [("right", "-r"), ("inverted", "-r -r"),
+                                                ("left", "-r -r -r"), ("normal", "")])
+def test_debian_cage_turns_its_output_with_r(tmp_path: Path, rotate: str, flags: str) -> None:
+    env = fake_cage(tmp_path / "bin", " -r\t Rotate the output 90 degrees clockwise\n", "0.1.4")
+    env["PLAZA_ROTATE"] = rotate
+    ran = subprocess.run(["sh", LINUX / "plaza-session", "--cage", "kiosk"], env=env,
+                         capture_output=True, text=True, timeout=10)
+    started = ran.stdout.splitlines()[0].split()
+    assert started[:2] == ["cage", "-d"] and started[-1] == "kiosk"
+    assert " ".join(started[2:-3]) == flags and started[-3] == "--"
+    assert started[-2].endswith("plaza-session")
+
+
+def test_ubuntu_cage_is_not_turned_rather_than_restarted_forever(tmp_path: Path) -> None:
+    env = fake_cage(tmp_path / "bin", " -s\t Allow VT switching\n", "0.1.5")
+    env["PLAZA_ROTATE"] = "right"
+    ran = subprocess.run(["sh", LINUX / "plaza-session", "--cage", "kiosk"], env=env,
+                         capture_output=True, text=True, timeout=10)
+    assert ran.stdout.splitlines()[0].split()[:3] == ["cage", "-d", "--"]
+    assert "PLAZA_ROTATE=normal" in ran.stdout and "not turning" in ran.stderr
