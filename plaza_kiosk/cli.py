@@ -6,6 +6,7 @@ This is the composition root, the one module allowed to reach every package; kee
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import getpass
 import logging
 import os
@@ -173,6 +174,10 @@ def main(argv: list[str] | None = None) -> int:
         from plaza_kiosk import selftest
 
         return selftest.main()
+    if args.command in SCREENS:
+        # systemd's watchdog ends a frozen device with SIGABRT: every thread's Python stack
+        # then goes to stderr (the journal), which says where it hung.
+        faulthandler.enable(all_threads=True)
     if args.command in (*SCREENS, "screenshot") and (problem := _qt_libraries(args)):
         print(f"plaza-kiosk: {problem}", file=sys.stderr)
         return 2

@@ -603,6 +603,9 @@ def watchdog_check(setup: Setup) -> Finding:
                        "packaging/linux/install.sh")
     for unit in (pattern.format(mode=setup.mode or Role.KIOSK) for pattern in UNITS):
         state = _unit_state(unit)
+        if isinstance(state, str):  # systemctl itself failed: say so, not "not installed"
+            return Finding("watchdog", Status.WARN, f"could not ask systemd about {unit}: {state}",
+                           f"systemctl status {unit} (is D-Bus running?)")
         if state.get("LoadState") != "loaded":
             continue
         watchdog = state.get("WatchdogUSec", "0")
@@ -620,14 +623,17 @@ def watchdog_check(setup: Setup) -> Finding:
                    "install with packaging/linux/install.sh")
 
 
-def _unit_state(unit: str) -> dict[str, str]:
+def _unit_state(unit: str) -> dict[str, str] | str:
+    """The unit's properties, or what went wrong asking systemd (one line)."""
     try:
         shown = subprocess.run(["systemctl", "show", unit, "--property=LoadState,ActiveState,"
                                 "SubState,NRestarts,WatchdogUSec"], capture_output=True,
-                               text=True, timeout=5, check=False).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return {}
-    return dict(line.split("=", 1) for line in shown.splitlines() if "=" in line)
+                               text=True, timeout=5, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return str(error)
+    if shown.returncode != 0:
+        return (shown.stderr.strip().splitlines() or [f"exit status {shown.returncode}"])[-1]
+    return dict(line.split("=", 1) for line in shown.stdout.splitlines() if "=" in line)
 
 
 # --- the command ----------------------------------------------------------------------------

@@ -51,7 +51,8 @@ def render_board(state: BoardState, size: tuple[int, int], out: Path, lang: str,
 
 def seed_sample_calls(plaza: LocalPlaza, calls: int = 7) -> None:
     """A morning's worth of tickets, some called to counters, written through the change feed's
-    own path (`kiosk.feed.apply`), so a screenshot shows what a real board would."""
+    own path (`kiosk.feed.apply`), so a screenshot shows what a real board would. The same
+    tickets each time (ids from the day and number): seeding a store twice changes nothing."""
     now = plaza.clock()
     services = [s for s in plaza.catalog().services if s.counters][:6]
     changes = []
@@ -60,7 +61,8 @@ def seed_sample_calls(plaza: LocalPlaza, calls: int = 7) -> None:
         sequence = 40 - n
         called = n < calls
         changes.append(feed.TicketChange(
-            id=str(uuid.uuid4()), public_code=new_public_code(), service=service.code,
+            id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"sample-call:{service.code}:{plaza.today()}:{sequence}")),
+            public_code=new_public_code(), service=service.code,
             service_day=plaza.today(), sequence=sequence,
             number=format_number(service.prefix, sequence),
             state=TicketState.CALLED if called else TicketState.WAITING,
