@@ -254,7 +254,8 @@ class PrinterSection(_Section):
     status_timeout: Seconds = Field(0.5, ge=0.1, le=3.0,
                                     description="seconds to wait for the printer's status answer")
     write_timeout: Seconds = Field(3.0, ge=0.5, le=30.0,
-                                   description="seconds the printer may take to accept a ticket")
+                                   description="seconds the printer may take to accept a "
+                                               "ticket, and again to print it")
 
     @model_validator(mode="after")
     def _where(self) -> Self:

@@ -3,7 +3,7 @@ its own thread (a silent printer must never freeze a tap), and the answers come 
 UI thread as signals for the ticket screen and the staff panel.
 
 A ticket is stored "not printed" when it is born (kiosk.local_plaza); only the printer's "fine"
-after the cut marks it printed.
+once it has printed and cut the slip (kiosk.printing.printer) marks it printed.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What a printer says about itself: its answers to DLE EOT 1-4, decoded.
+"""What a printer says about itself: its answers to DLE EOT 1-4 and GS r 1, decoded.
 
 The answers are asked for, never assumed: no answer (or an incomplete one) is "silent", an
 unknown state that is never taken for "fine" (python-escpos's own `paper_status()` reads
@@ -15,11 +15,28 @@ from enum import StrEnum
 # DLE EOT n, n = 1 printer, 2 offline cause, 3 error cause, 4 roll paper sensor.
 STATUS_KINDS = (1, 2, 3, 4)
 STATUS_QUERY = b"".join(b"\x10\x04" + bytes([n]) for n in STATUS_KINDS)
+# GS r 1 (1D 72 01), transmit the paper sensor status: unlike DLE EOT, answered in order, only
+# once the printer has processed (printed, cut) everything sent before it. A printer stopped by
+# a paper end, an open cover or an error is offline and does not answer it at all.
+PAPER_STATUS_QUERY = b"\x1d\x72\x01"
+PAPER_STATUS_END = 0x0C  # GS r 1 bits 2-3: the roll end sensor (0x03, bits 0-1: near end)
 
 
 def is_status_byte(value: int) -> bool:
     """Every DLE EOT answer has bits 1 and 4 set and bits 0 and 7 clear (ESC/POS)."""
     return value & 0x93 == 0x12
+
+
+def is_paper_status_byte(value: int) -> bool:
+    """A GS r answer has bits 4 and 7 clear (so does each byte of an Automatic Status Back but
+    its first, which `is_asb_header` tells)."""
+    return value & 0x90 == 0x00
+
+
+def is_asb_header(value: int) -> bool:
+    """The first of the four bytes of an Automatic Status Back (GS a), which a printer set up
+    for it sends unasked: bits 0, 1 and 7 clear, bit 4 set."""
+    return value & 0x93 == 0x10
 
 
 class PrinterState(StrEnum):
@@ -45,6 +62,7 @@ class PrinterStatus:
     replies: tuple[int | None, ...] = ()  # the answers to DLE EOT 1-4 (None: none came)
     detail: str = ""  # what went wrong, in IT's words (an OS error, which cause bit)
     paper_low: bool = False  # the near-end sensor, whatever else is wrong
+    paper_reply: int | None = None  # the answer to GS r 1 after a slip, when one came
 
     @property
     def can_print(self) -> bool:
@@ -97,7 +115,7 @@ _WORDS = {
     PrinterState.OFFLINE: "offline",
     PrinterState.FAULT: "in error: switch it off and on; if it stays, call its supplier",
     PrinterState.SILENT: "does not answer (state unknown): check its power and cable, and that "
-                         "it is an ESC/POS printer that answers DLE EOT",
+                         "it is an ESC/POS printer that answers DLE EOT and GS r",
     PrinterState.UNREACHABLE: "cannot be reached",
     PrinterState.LOST: "the connection broke during printing",
 }
@@ -110,8 +128,9 @@ FIXES = {
     PrinterState.COVER_OPEN: "close the printer's cover firmly",
     PrinterState.OFFLINE: "check the printer's buttons and lights (a held feed button stops it)",
     PrinterState.FAULT: "switch the printer off and on; if the fault stays, call its supplier",
-    PrinterState.SILENT: "check its power and cable; a printer that never answers DLE EOT cannot "
-                         "be used (the kiosk would not know it printed)",
+    PrinterState.SILENT: "check its power and cable; a printer that never answers DLE EOT, or "
+                         "GS r 1 after a slip, cannot be used (the kiosk would not know it "
+                         "printed)",
     PrinterState.UNREACHABLE: "check its power, cable and [printer] address or device; then "
                               "plaza-kiosk print-test",
     PrinterState.LOST: "check its cable and power, then plaza-kiosk print-test",
@@ -126,4 +145,6 @@ def describe(status: PrinterStatus) -> str:
     if status.replies:
         answers = " ".join("--" if value is None else f"{value:02X}" for value in status.replies)
         words += f"; DLE EOT 1-4 answered {answers}"
+    if status.paper_reply is not None:
+        words += f"; GS r 1 answered {status.paper_reply:02X}"
     return words

@@ -13,8 +13,8 @@ import pytest
 from kiosk.config import load_config
 from kiosk.printing.decode import Tokenizer, read_job
 from kiosk.printing.printer import Printer, printer_state_in_words
-from kiosk.printing.simulator import REPLIES, Mode, PrinterSimulator
-from kiosk.printing.status import PrinterState, decode, describe
+from kiosk.printing.simulator import PAPER_STATUS, REPLIES, Mode, PrinterSimulator
+from kiosk.printing.status import STATUS_QUERY, PrinterState, decode, describe
 
 JOB = b"\x1b@\x1d!\x55A-001\n" + b"x" * 20_000 + b"\n\x1bd\x06\x1dV\x01"
 
@@ -79,7 +79,8 @@ def test_a_job_is_sent_only_when_the_printer_says_it_can_print(simulator, printe
     assert len(sent) == (1 if printed else 0)
     if printed:
         assert bytes(sent[0].data) == JOB  # whole, with the status questions taken out
-        assert simulator.questions == 8  # asked before the job and again after the cut
+        # DLE EOT 1-4 before the slip; GS r 1 after its cut; DLE EOT 1-4 once it answered
+        assert simulator.questions == 9
 
 
 def test_a_silent_printer_is_given_up_on_within_the_budget(simulator, printer) -> None:
@@ -111,9 +112,93 @@ def test_a_connection_cut_mid_job_is_not_printed(simulator, printer) -> None:
     assert simulator.complete_jobs() == []
 
 
-def test_a_roll_that_ends_during_the_ticket_is_not_printed(simulator, printer) -> None:
-    simulator.after_cut = Mode.PAPER_OUT  # the printer took the job, then found no paper
+def test_a_roll_that_ends_at_the_cut_is_not_printed(simulator, printer) -> None:
+    simulator.after_cut = Mode.PAPER_OUT  # the printer cut the slip, then found no paper
     outcome = printer.print_job(JOB)
+    assert not outcome.printed and outcome.status.state is PrinterState.PAPER_OUT
+
+
+def test_a_roll_that_ends_while_the_slip_prints_is_not_printed(simulator, printer) -> None:
+    """DLE EOT is answered when it arrives, not once what came before it has printed: the
+    printer has the whole slip long before it has printed it. A roll that ends half-way is
+    seen only by waiting for the slip to be through (GS r 1, answered in order)."""
+    simulator.print_speed = 100_000  # 0.2 s for the slip
+    simulator.paper = 8_000  # the roll ends at 8 KB of it
+    outcome = printer.print_job(JOB)
+    assert not outcome.printed and outcome.status.state is PrinterState.PAPER_OUT
+    (job,) = simulator.wait_for_jobs(1)
+    assert job.torn and job.printed == 8_000 and job.printed_at is None
+    assert outcome.seconds < 1.0  # seen while waiting, not at the end of the wait
+
+
+def test_the_answer_waits_for_the_slip_to_be_printed(simulator, printer) -> None:
+    simulator.print_speed = 50_000  # 0.4 s for the slip: the printer has it long before
+    outcome = printer.print_job(JOB)
+    done = time.monotonic()
+    (job,) = simulator.wait_for_jobs(1)
+    assert outcome.printed and outcome.status.state is PrinterState.READY
+    assert job.printed_at is not None and job.printed_at <= done and not job.torn
+    assert outcome.seconds >= 0.4
+
+
+def test_a_slip_not_through_in_time_is_unknown_never_printed(simulator) -> None:
+    simulator.print_speed = 5_000  # 4 s for the slip, longer than the printer may take
+    printer = Printer(_settings(kind="network", address=simulator.address, write_timeout=0.5))
+    start = time.monotonic()
+    outcome = printer.print_job(JOB)
+    assert not outcome.printed and outcome.status.state is PrinterState.SILENT
+    assert "no answer to GS r 1" in describe(outcome.status)
+    assert time.monotonic() - start < 1.5  # bounded by write_timeout (and one status question)
+
+
+class _ScriptedPrinter:
+    """A transport whose printer sends `after_slip` once the slip arrives, and answers each
+    DLE EOT 1-4 with the next of `answers` (an online printer's by default)."""
+
+    def __init__(self, after_slip: bytes, answers: list[bytes]) -> None:
+        self.after_slip, self.answers, self.pending = after_slip, answers, bytearray()
+
+    def write(self, data: bytes) -> None:
+        if data == STATUS_QUERY:
+            self.pending += self.answers.pop(0) if self.answers else bytes(REPLIES[Mode.ONLINE])
+        else:
+            self.pending += self.after_slip
+
+    def read(self, size: int, timeout: float) -> bytes:
+        if not self.pending:
+            time.sleep(max(0.0, min(timeout, 0.05)))
+        data, self.pending[:size] = bytes(self.pending[:size]), b""
+        return data
+
+    def drain(self) -> None:
+        self.pending.clear()
+
+    def close(self) -> None:
+        pass
+
+
+def _scripted(after_slip: bytes, *answers: bytes) -> Printer:
+    script = _ScriptedPrinter(after_slip, list(answers))
+    return Printer(_settings(kind="network", address="printer.invalid", write_timeout=0.5),
+                   opener=lambda _settings: script)
+
+
+def test_an_automatic_status_back_is_not_taken_for_the_answer_to_gs_r() -> None:
+    # A printer set up for ASB (GS a) sends four bytes unasked; the last three have bits 4 and
+    # 7 clear as a GS r answer does. This one never answers GS r: the slip is not known printed.
+    outcome = _scripted(b"\x18\x00\x00\x00").print_job(JOB)
+    assert not outcome.printed and outcome.status.state is PrinterState.SILENT
+    assert outcome.status.paper_reply is None
+
+
+def test_answers_that_come_mixed_are_told_apart() -> None:
+    online = bytes(REPLIES[Mode.ONLINE])
+    # the slip is through while DLE EOT is being answered: GS r's answer among DLE EOT's
+    outcome = _scripted(b"", online, online[:2] + b"\x03" + online[2:]).print_job(JOB)
+    assert outcome.printed and outcome.status.paper_reply == 0x03
+    assert "GS r 1 answered 03" in describe(outcome.status)
+    # a GS r answer saying paper end wins over a DLE EOT that does not
+    outcome = _scripted(b"\x0c").print_job(JOB)
     assert not outcome.printed and outcome.status.state is PrinterState.PAPER_OUT
 
 
@@ -149,6 +234,8 @@ def test_a_serial_printer_is_asked_and_printed_to(tmp_path) -> None:
             for token in tokens.feed(data):
                 if token.kind == "status":
                     os.write(master, bytes([REPLIES[Mode.NEAR_END][token.code - 1]]))
+                elif token.kind == "gs" and token.code == ord("r"):  # after all before it
+                    os.write(master, bytes([PAPER_STATUS[Mode.NEAR_END]]))
                 else:
                     received.extend(token.raw)
 

@@ -83,12 +83,15 @@ STATES = [
     (Mode.ONLINE, {"delay": 0.3}, False, PrinterState.SILENT, PrinterState.SILENT),
     # the connection cut mid-job; a question alone still gets its answer
     (Mode.ONLINE, {"drop_after": 2_000}, False, PrinterState.LOST, PrinterState.READY),
+    # the roll ends while the slip is printing (the printer had the whole slip already)
+    (Mode.ONLINE, {"print_speed": 100_000, "paper": 3_000}, False, PrinterState.PAPER_OUT,
+     PrinterState.PAPER_OUT),
 ]
 
 
 @pytest.mark.parametrize(("mode", "trouble", "printed", "state", "staff_state"), STATES,
                          ids=["online", "near-end", "paper-out", "cover-open", "fault", "silent",
-                              "slow", "too-slow", "disconnect-mid-job"])
+                              "slow", "too-slow", "disconnect-mid-job", "roll-ends-mid-slip"])
 def test_each_printer_state_gives_the_right_screen_and_staff_state(
         qtbot, printing_window, simulator, mode, trouble, printed, state, staff_state) -> None:
     window = printing_window()
