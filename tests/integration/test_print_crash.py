@@ -10,14 +10,15 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from kiosk.printing.decode import read_job
 from kiosk.printing.simulator import Mode, PrinterSimulator
+from kiosk.printing.status import PrinterState
 from kiosk.store.models import TicketRow
 from tests.kiosk_window import STAFF_PIN
-from tests.ui.helpers import find_button, tap, visible_texts
+from tests.ui.helpers import button_named, find_button, tap, visible_texts
 from ui.i18n import translate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,13 +62,17 @@ def test_a_ticket_stored_but_never_printed_is_kept_and_printed_again(
             tap(qtbot, find_button(window.current, digit))
         tap(qtbot, find_button(window.current, translate("Staff", "OK")))
         qtbot.waitUntil(lambda: window.current.unlocked, timeout=10_000)
+        # The panel is drawn again when the printer's answer comes (its buttons move): tap
+        # once it shows the printer ready, as staff would.
+        qtbot.waitUntil(lambda: window.model.printer.status.state is PrinterState.READY,
+                        timeout=10_000)
         window.model.printer.wait_idle()
         QApplication.processEvents()
         assert f"{number} · 10:00 · {translate('Staff', 'not printed')}" in visible_texts(
             window.current)
 
         with qtbot.waitSignal(window.model.printer.reprinted, timeout=5000):
-            tap(qtbot, window.current.findChild(QPushButton, f"reprint-{number}"))
+            tap(qtbot, button_named(window.current, f"reprint-{number}"))
         (job,) = printer.wait_for_jobs(1)
         assert read_job(bytes(job.data)).biggest_line().text == number
         window.model.printer.wait_idle()

@@ -27,6 +27,17 @@ def find_button(root: QWidget, text: str) -> QPushButton:
     raise LookupError(f"no visible button {text!r}; have {visible_texts(root)}")
 
 
+def button_named(root: QWidget, name: str) -> QPushButton:
+    """The shown button of that object name: a panel drawn again keeps its old buttons, hidden,
+    until Qt deletes them, and findChild may return one of those. (New ones are shown from
+    the event loop.)"""
+    QApplication.processEvents()
+    for widget in root.findChildren(QPushButton, name):
+        if widget.isVisibleTo(root):
+            return widget
+    raise LookupError(f"no visible button named {name!r}")
+
+
 def tap(qtbot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
     # New widgets are shown from the event loop (Qt queues it), as on a real kiosk.

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication
 
 from kiosk.pin import PinGuard
 from tests.kiosk_window import STAFF_PIN
-from tests.ui.helpers import find_button, tap, visible_texts
+from tests.ui.helpers import button_named, find_button, tap, visible_texts
 from ui.i18n import translate
 
 
@@ -167,7 +167,7 @@ def test_five_wrong_pins_lock_the_panel(qtbot, window) -> None:
 def test_staff_close_a_service_for_today(qtbot, window) -> None:
     _open_staff(qtbot, window)
     _enter_pin(qtbot, window, STAFF_PIN)
-    closed = window.current.findChild(QPushButton, "override-ktp-el-closed")
+    closed = button_named(window.current, "override-ktp-el-closed")
     assert closed is not None
     tap(qtbot, closed)
     # Not the first statesChanged: a refresh already on its way (the model's timer) may bring

@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import select
 
 from kiosk.printing.decode import read_job
@@ -17,7 +17,7 @@ from kiosk.printing.status import PrinterState, PrinterStatus
 from kiosk.printing.transport import NetworkTransport
 from kiosk.store.models import TicketRow
 from tests.kiosk_window import STAFF_PIN
-from tests.ui.helpers import find_button, tap, visible_texts
+from tests.ui.helpers import button_named, find_button, tap, visible_texts
 from ui.i18n import translate
 from ui.printer_thread import Paper
 from ui.printer_words import printer_state
@@ -66,6 +66,15 @@ def _open_staff_panel(qtbot, window) -> None:
     tap(qtbot, find_button(window.current, translate("Staff", "OK")))
     qtbot.waitUntil(lambda: window.current.unlocked, timeout=10_000)
     window.model.printer.wait_idle()
+    QApplication.processEvents()
+
+
+def _until_the_panel_shows(qtbot, window, state: PrinterState) -> None:
+    """The panel is drawn again when the printer's answer comes in, and its buttons move (a
+    notice line goes): tap only once it shows the answer, as staff would."""
+    printer = window.model.printer
+    qtbot.waitUntil(lambda: printer.status.state is state, timeout=10_000)
+    printer.wait_idle()
     QApplication.processEvents()
 
 
@@ -145,8 +154,9 @@ def test_staff_print_a_ticket_again_once_the_roll_is_in(qtbot, printing_window, 
     simulator.mode = Mode.ONLINE  # staff put in a new roll
 
     _open_staff_panel(qtbot, window)
+    _until_the_panel_shows(qtbot, window, PrinterState.READY)
     with qtbot.waitSignal(window.model.printer.reprinted, timeout=5000):
-        tap(qtbot, window.current.findChild(QPushButton, f"reprint-{ticket.number}"))
+        tap(qtbot, button_named(window.current, f"reprint-{ticket.number}"))
     window.model.printer.wait_idle()
     QApplication.processEvents()
 

@@ -41,6 +41,11 @@ class TouchScroll(QScrollArea):
                                    QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
         properties.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
                                    QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
+        # A press reaches the button under the finger at once (the pressed look shows, and a
+        # tap never waits): Qt's default holds it back 0.25 s in case a drag starts, and a
+        # press held back while the panel under it was drawn again was dropped, losing the tap.
+        # A drag that starts on a button still scrolls (the button gets its press cancelled).
+        properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
         scroller.setScrollerProperties(properties)
         self._fade = _Fade(self)
         self.verticalScrollBar().valueChanged.connect(self._update_fade)
