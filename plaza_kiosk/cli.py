@@ -309,7 +309,7 @@ def _device(config, args) -> int:
     from plaza_kiosk.device_window import Liveness, report_first_paint
     from plaza_kiosk.startup import open_plaza, setup_logging
     from sync import credentials
-    from ui.app import application, on_first_paint, place_window
+    from ui.app import application, place_window
     from ui.stop_signals import quit_on_stop_signals
 
     setup_logging(config.data_dir, args.verbose)
@@ -320,7 +320,7 @@ def _device(config, args) -> int:
     device = _build_device(args.command, config, plaza, enrolment)
     Liveness(app, device.window(), args.command)
     if args.quit_after_first_paint:
-        on_first_paint(device.window(), report_first_paint(app, device.window(), args.command))
+        report_first_paint(app, device.window(), args.command, ready_at_paint=True)
     if args.windowed and args.geometry:
         place_window(device.window(), args.geometry)
     else:

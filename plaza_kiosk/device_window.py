@@ -32,19 +32,23 @@ class Liveness:
             self._link.send("READY=1", f"STATUS={self._mode}: ready")
 
 
-def report_first_paint(app: Any, window: Any, mode: str, quit_when_ready: bool = True
+def report_first_paint(app: Any, window: Any, mode: str, *, ready_at_paint: bool = False
                        ) -> Callable[[], None]:
     """`--quit-after-first-paint` (the bench, the bundle's tests): print when the first frame
-    is painted and when the device is ready (returned: call it then), and quit then."""
+    is painted and when the device is ready (at the paint, or when the returned function is
+    called), and quit then."""
     from ui.app import on_first_paint
-
-    on_first_paint(window, lambda: print(f"first_paint {time.time():.6f} {mode}", flush=True))
 
     def ready() -> None:
         print(f"ready {time.time():.6f} {mode}", flush=True)
-        if quit_when_ready:
-            app.exit(0)  # not quit(): a kiosk-mode window refuses to close
+        app.exit(0)  # not quit(): a kiosk-mode window refuses to close
 
+    def painted() -> None:
+        print(f"first_paint {time.time():.6f} {mode}", flush=True)
+        if ready_at_paint:
+            ready()
+
+    on_first_paint(window, painted)
     return ready
 
 

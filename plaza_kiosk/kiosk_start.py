@@ -20,6 +20,8 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
+
 from kiosk.service_day import now_utc
 from plaza_kiosk.device_window import Liveness, device_checks, problem_screen, report_first_paint
 from ui import first_frame
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("plaza_kiosk")
 
 WINDOWED_KIOSK = (0, 0, 540, 960)  # x, y, width, height: a portrait kiosk at half size
+LOAD_AT_THE_LATEST_MS = 1000
 SCREEN_MODULES = ("ui.kiosk_model", "ui.screens.service", "ui.screens.staff", "ui.screens.survey",
                   "ui.screens.ticket", "ui.screens.search", "ui.widgets.qr")
 
@@ -107,16 +110,28 @@ def run(args: Any) -> int:
     quit_on_stop_signals(app)
     kiosk = _Kiosk(app, args, frame_path)
     loader = None
+    if frame is not None and not kiosk.show_kept(frame):
+        frame = None
     if frame is None:
         kiosk.loaded(load(args))
     else:
-        kiosk.show(frame.look, frame.home)
         loader = StoreThread(name="start")
-        # After the paint: the loading would otherwise take turns with the painting.
-        on_first_paint(kiosk.window, lambda: loader.submit(lambda: load(args), kiosk.loaded))
+        started = False
+
+        def start_loading() -> None:
+            nonlocal started
+            if not started:
+                started = True
+                loader.submit(lambda: kiosk.hold(load(args)), kiosk.loaded)
+
+        # After the paint: the loading would otherwise take turns with the painting. (And
+        # in a second at the latest: a window that is never painted still loads.)
+        on_first_paint(kiosk.window, start_loading)
+        QTimer.singleShot(LOAD_AT_THE_LATEST_MS, start_loading)
     code = app.exec()
-    if loader is not None:
-        loader.stop()  # a load under way finishes first
+    if loader is not None and not loader.stop():  # a load under way finishes first
+        log.error("the kiosk's loading did not finish within 10 s of the stop")
+        return 2
     kiosk.stop()
     return 2 if kiosk.problem is not None else code
 
@@ -130,11 +145,34 @@ class _Kiosk:
         self.frame_path = frame_path
         self.window: Any = None
         self.parts: Loaded | None = None  # once attached
+        self.held: Loaded | StartFailed | None = None  # what the loader made, delivered or not
         self.problem: Any = None  # the problem screen, once shown
         self._report_ready: Any = None  # --quit-after-first-paint's
         self._liveness: Liveness | None = None
         self._painted = False
         self._disposed = False
+
+    def show_kept(self, frame: first_frame.FirstFrame) -> bool:
+        """The kept first frame, or False (and the file gone) if it cannot be shown."""
+        try:
+            self.show(frame.look, frame.home)
+        except Exception:
+            log.exception("the kept first frame %s cannot be shown: starting without it",
+                          self.frame_path)
+            if self.window is not None:
+                self._dispose()
+                self.window.hide()
+                self.window.deleteLater()
+            self.window, self._disposed = None, False
+            self.frame_path.unlink(missing_ok=True)
+            return False
+        return True
+
+    def hold(self, result: Loaded | StartFailed) -> Loaded | StartFailed:
+        """On the loader's thread: keep what was made, so a stop before it is delivered still
+        closes its store."""
+        self.held = result
+        return result
 
     def show(self, look: first_frame.Look, facts: first_frame.HomeFacts | None) -> None:
         from ui.shell import KioskWindow
@@ -178,6 +216,7 @@ class _Kiosk:
             attach_kiosk(self.window, model, loaded.enrolment, loaded.states)
         except BaseException:
             stop_model(model)
+            loaded.plaza.store.close()
             raise
         self.parts = loaded
         self.window.screens["staff"].offer_checks(device_checks(self.args.config, "kiosk"))
@@ -207,3 +246,5 @@ class _Kiosk:
         # The store is closed only when no thread can still be using it.
         if self.parts is not None and (self.window is None or self.window.stopped_cleanly):
             self.parts.plaza.store.close()
+        elif self.parts is None and isinstance(self.held, Loaded):  # stopped while loading
+            self.held.plaza.store.close()

@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 import os
+import tempfile
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
@@ -111,37 +112,50 @@ def read(path: Path, now: datetime) -> FirstFrame | None:
             return None
         look = data["look"]
         frame = FirstFrame(
-            look=Look(palette=Palette(**look["palette"]), language=look["language"],
+            look=Look(palette=Palette(**{k: _string(v) for k, v in look["palette"].items()}),
+                      language=_string(look["language"]),
                       idle_seconds=int(look["idle_seconds"]),
-                      attract_seconds=int(look["attract_seconds"]), logo=str(look["logo"]),
-                      plaza_name=Text(**look["plaza_name"]), city=str(look["city"]),
-                      timezone=str(look["timezone"])),
+                      attract_seconds=int(look["attract_seconds"]), logo=_string(look["logo"]),
+                      plaza_name=_text(look["plaza_name"]), city=_string(look["city"]),
+                      timezone=_string(look["timezone"])),
             home=_home_facts(data["home"]),
             written=datetime.fromisoformat(data["written"]),
         )
         today = service_day(now, frame.look.timezone)
+        fresh = frame.home.day == today and timedelta(0) <= now - frame.written <= FRESH_FOR
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         log.info("the first frame in %s is not usable (%s): starting without it", path, error)
         return None
-    if frame.home.day != today or not timedelta(0) <= now - frame.written <= FRESH_FOR:
+    if not fresh:
         frame = replace(frame, home=HomeFacts(day=today, announcements=frame.home.announcements,
                                               services=frame.home.services))
     return frame
 
 
-def _home_facts(data: dict[str, Any]) -> HomeFacts:
-    def serving(item: dict[str, str] | None) -> Serving | None:
-        return Serving(str(item["number"]), str(item["counter"])) if item else None
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{value!r} is not text")
+    return value
 
+
+def _text(item: Any) -> Text:
+    return Text(id=_string(item["id"]), en=_string(item["en"]))
+
+
+def _serving(item: Any) -> Serving:
+    return Serving(_string(item["number"]), _string(item["counter"]))
+
+
+def _home_facts(data: dict[str, Any]) -> HomeFacts:
     return HomeFacts(
         day=date.fromisoformat(data["day"]),
-        announcements=tuple(Text(**item) for item in data["announcements"]),
+        announcements=tuple(_text(item) for item in data["announcements"]),
         services=int(data["services"]),
         open_now=None if data["open_now"] is None else int(data["open_now"]),
-        serving=None if data["serving"] is None else tuple(serving(s) for s in data["serving"]),
-        last_call=serving(data["last_call"]),
+        serving=None if data["serving"] is None else tuple(_serving(s) for s in data["serving"]),
+        last_call=None if data["last_call"] is None else _serving(data["last_call"]),
     )
 
 
@@ -150,9 +164,15 @@ def write(path: Path, frame: FirstFrame) -> None:
     data = {"format": FORMAT, "look": asdict(frame.look), "home": asdict(frame.home),
             "written": frame.written.isoformat()}
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps(data, default=str, ensure_ascii=False), encoding="utf-8")
-    os.replace(partial, path)
+    # Its own partial file: the store thread's write and the one at quit may overlap.
+    descriptor, partial = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".partial")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            json.dump(data, file, default=str, ensure_ascii=False)
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
 
 
 class FirstFrameModel(QObject):

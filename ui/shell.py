@@ -196,6 +196,7 @@ class KioskWindow(QWidget):
         if name not in self.screens:  # before the model is loaded: kept for `attach`
             self._asked = (name, params)
             return
+        self._asked = None  # a later choice (home, idle) wins over a screen asked for before
         screen = self.screens[name]
         if self.current is not None:
             self.current.leave()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import signal
 import socket
 
-from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer
 
 
 class _Wakeup(QObject):
@@ -37,4 +37,7 @@ def quit_on_stop_signals(app: QCoreApplication) -> None:
     for number in (signal.SIGTERM, signal.SIGINT):
         # exit(), not quit(): Qt 6 lets a window refuse quit() by ignoring its close, and a
         # kiosk window in kiosk mode refuses every close (Alt+F4); a stop from outside is final.
-        signal.signal(number, lambda _number, _frame: app.exit(0))
+        # A signal before the event loop runs (the kiosk still loading its store) is kept
+        # for it: exit() alone is ignored while no loop runs.
+        signal.signal(number, lambda _number, _frame: (
+            app.exit(0), QTimer.singleShot(0, lambda: app.exit(0))))

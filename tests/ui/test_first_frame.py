@@ -68,6 +68,22 @@ def test_a_frame_that_cannot_be_used_means_a_start_without_it(tmp_path, content)
     assert first_frame.read(tmp_path / "none.json", TUESDAY_10) is None
 
 
+@pytest.mark.parametrize("damage", [
+    lambda data: data.__setitem__("written", "2026-11-24T02:00:00"),  # no time zone
+    lambda data: data["home"].__setitem__("serving", [None]),
+    lambda data: data["home"].__setitem__("last_call", {"number": 7, "counter": "2"}),
+    lambda data: data["look"]["plaza_name"].__setitem__("id", ["not", "text"]),
+], ids=["naive-time", "null-call", "number-not-text", "name-not-text"])
+def test_a_frame_of_the_right_shape_with_wrong_values_is_not_used(tmp_path, window,
+                                                                   damage) -> None:
+    path = tmp_path / "frame.json"
+    first_frame.write(path, FirstFrame(look=window.look, home=FACTS, written=TUESDAY_10))
+    data = json.loads(path.read_text())
+    damage(data)
+    path.write_text(json.dumps(data))
+    assert first_frame.read(path, TUESDAY_10) is None  # never a start that fails on it
+
+
 def test_a_frame_with_a_wrong_colour_is_not_used(tmp_path, window) -> None:
     path = tmp_path / "frame.json"
     first_frame.write(path, FirstFrame(look=window.look, home=FACTS, written=TUESDAY_10))
