@@ -222,6 +222,7 @@ def test_a_long_read_never_delays_issuing(plaza: LocalPlaza) -> None:
     assert still_reading, "the read ended before issuing did: the test proved nothing"
     assert seen_during == [1]
     p95 = statistics.quantiles(took, n=20)[-1]
-    # Behind the write lock each would wait for the read (about 2 s); alone each takes a few
-    # ms (DESIGN §7: 30 ms offline, measured by `make bench`); this bound survives a busy CI.
-    assert p95 < 0.5, f"issuing waited for a read: p95 {p95 * 1000:.0f} ms"
+    # Behind the write lock an issue would wait for the read (about 2 s); alone each takes a
+    # few ms (DESIGN §7: 30 ms offline, measured by `make bench`). Half the read's hold tells
+    # the two apart on a machine loaded by other work too (0.66 s was seen there).
+    assert p95 < 1.0, f"issuing waited for a read: p95 {p95 * 1000:.0f} ms"
